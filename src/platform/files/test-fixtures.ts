@@ -7,8 +7,11 @@ import { strToU8, zipSync } from 'fflate';
 
 export const VIETNAMESE_FONT = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
 
-export function hasVietnameseFont(): boolean {
-  return existsSync(VIETNAMESE_FONT);
+function requireVietnameseFont(): string {
+  if (!existsSync(VIETNAMESE_FONT)) {
+    throw new Error(`Missing ${VIETNAMESE_FONT}: run apt-get install -y fonts-dejavu-core`);
+  }
+  return VIETNAMESE_FONT;
 }
 
 export async function makePdf(
@@ -22,7 +25,7 @@ export async function makePdf(
     doc.on('end', () => resolve());
     doc.on('error', reject);
   });
-  doc.font(VIETNAMESE_FONT).fontSize(12);
+  doc.font(requireVietnameseFont()).fontSize(12);
   const pages = options.pages ?? 1;
   for (let page = 0; page < pages; page++) {
     if (page > 0) doc.addPage();

@@ -1,0 +1,163 @@
+import { Worker } from 'node:worker_threads';
+import { availableParallelism } from 'node:os';
+import { KINDS } from './kinds.ts';
+import { joinParagraphs, plainTextParagraphs, truncateText } from './normalize.ts';
+import { pdfParagraphs } from './pdf-layout.ts';
+import type { PdfTextItem } from './pdf-layout.ts';
+
+export type ExtractStatus = 'ok' | 'empty' | 'failed';
+
+export interface ExtractResult {
+  text: string;
+  status: ExtractStatus;
+  /** Vietnamese explanation when status is 'failed'. */
+  error?: string;
+  /** True when the text was cut at maxChars. */
+  truncated?: boolean;
+}
+
+export interface ExtractOptions {
+  /** Larger inputs are not parsed at all. Default 50 MB. */
+  maxBytes?: number;
+  /** Wall-clock limit for parsing one file. Default 30 s. */
+  timeoutMs?: number;
+  /** Heap limit of the parsing worker. Default 256 MB. */
+  memoryMb?: number;
+  /** Longest text kept. Default 2,000,000 characters. */
+  maxChars?: number;
+}
+
+const DEFAULTS = { maxBytes: 50 * 1024 * 1024, timeoutMs: 30_000, memoryMb: 256, maxChars: 2_000_000 };
+
+const MESSAGES = {
+  tooLarge: 'Tệp quá lớn để trích xuất văn bản.',
+  timeout: 'Trích xuất văn bản quá thời gian cho phép.',
+  memory: 'Tệp quá phức tạp để trích xuất văn bản.',
+  password: 'Tệp PDF có mật khẩu nên không đọc được nội dung.',
+  corruptPdf: 'Tệp PDF bị hỏng hoặc không đúng định dạng, không trích xuất được văn bản.',
+  corruptDocx: 'Tệp DOCX bị hỏng hoặc không đúng định dạng, không trích xuất được văn bản.',
+  badText: 'Tệp văn bản không được mã hoá UTF-8 hợp lệ.',
+  unsupported: 'Không hỗ trợ trích xuất văn bản từ loại tệp này.',
+} as const;
+
+type ParserKind = 'pdf' | 'docx' | 'text';
+
+function parserFor(mime: string): ParserKind | null {
+  const base = mime.split(';')[0]?.trim().toLowerCase() ?? '';
+  if (base === KINDS.pdf.mime) return 'pdf';
+  if (base === KINDS.docx.mime) return 'docx';
+  if (base === 'text/plain' || base === 'text/markdown' || base === 'text/csv') return 'text';
+  return null;
+}
+
+/** Whether extractText can read this MIME type at all. */
+export function canExtractText(mime: string): boolean {
+  return parserFor(mime) !== null;
+}
+
+type WorkerReply =
+  | { ok: true; pages: PdfTextItem[][] }
+  | { ok: true; text: string }
+  | { ok: false; error: { name: string; message: string } };
+
+// Parsing is CPU-heavy: a burst of uploads must not starve request handling, so only a few run at once.
+const MAX_PARALLEL = Math.max(1, Math.floor(availableParallelism() / 2));
+let running = 0;
+const waiting: Array<() => void> = [];
+
+async function withSlot<T>(fn: () => Promise<T>): Promise<T> {
+  if (running >= MAX_PARALLEL) await new Promise<void>((resolve) => waiting.push(resolve));
+  running++;
+  try {
+    return await fn();
+  } finally {
+    running--;
+    waiting.shift()?.();
+  }
+}
+
+type WorkerOutcome = WorkerReply | { ok: false; limit: 'timeout' | 'memory' | 'crash' };
+
+function runWorker(kind: 'pdf' | 'docx', bytes: Uint8Array, timeoutMs: number, memoryMb: number) {
+  return new Promise<WorkerOutcome>((resolve) => {
+    const worker = new Worker(new URL('./extract-worker.mjs', import.meta.url), {
+      workerData: { kind, bytes },
+      resourceLimits: {
+        maxOldGenerationSizeMb: memoryMb,
+        maxYoungGenerationSizeMb: Math.min(64, memoryMb / 4),
+      },
+      stdout: true,
+      stderr: true,
+    });
+    // Parser warnings are noise here; drain them so they never pile up.
+    worker.stdout.resume();
+    worker.stderr.resume();
+    let settled = false;
+    const finish = (outcome: WorkerOutcome) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      void worker.terminate();
+      resolve(outcome);
+    };
+    const timer = setTimeout(() => finish({ ok: false, limit: 'timeout' }), timeoutMs);
+    worker.on('message', (reply: WorkerReply) => finish(reply));
+    worker.on('error', (err: NodeJS.ErrnoException) =>
+      finish({ ok: false, limit: err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'memory' : 'crash' }),
+    );
+    worker.on('exit', () => finish({ ok: false, limit: 'crash' }));
+  });
+}
+
+function failed(error: string): ExtractResult {
+  return { text: '', status: 'failed', error };
+}
+
+function finalize(paragraphs: readonly string[], maxChars: number): ExtractResult {
+  const { text, truncated } = truncateText(joinParagraphs(paragraphs), maxChars);
+  if (text === '') return { text: '', status: 'empty' };
+  return truncated ? { text, status: 'ok', truncated } : { text, status: 'ok' };
+}
+
+/**
+ * Extracts readable text from a PDF, DOCX or plain text/Markdown/CSV file. Never throws: a corrupt, hostile,
+ * oversized or slow file gives status 'failed' with a Vietnamese reason; a file without text (a scan) gives 'empty'.
+ */
+export async function extractText(
+  bytes: Uint8Array,
+  mime: string,
+  options: ExtractOptions = {},
+): Promise<ExtractResult> {
+  const { maxBytes, timeoutMs, memoryMb, maxChars } = { ...DEFAULTS, ...options };
+  const parser = parserFor(mime);
+  if (!parser) return failed(MESSAGES.unsupported);
+  if (bytes.length > maxBytes) return failed(MESSAGES.tooLarge);
+
+  if (parser === 'text') {
+    try {
+      const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      return finalize(plainTextParagraphs(text), maxChars);
+    } catch {
+      return failed(MESSAGES.badText);
+    }
+  }
+
+  try {
+    const outcome = await withSlot(() => runWorker(parser, bytes, timeoutMs, memoryMb));
+    if (outcome.ok) {
+      const paragraphs =
+        'pages' in outcome ? pdfParagraphs(outcome.pages) : plainTextParagraphs(outcome.text);
+      return finalize(paragraphs, maxChars);
+    }
+    if ('limit' in outcome) {
+      if (outcome.limit === 'timeout') return failed(MESSAGES.timeout);
+      if (outcome.limit === 'memory') return failed(MESSAGES.memory);
+    } else if (outcome.error.name === 'PasswordException') {
+      return failed(MESSAGES.password);
+    }
+    return failed(parser === 'pdf' ? MESSAGES.corruptPdf : MESSAGES.corruptDocx);
+  } catch {
+    // Starting the worker itself failed (e.g. too many threads); the file is still stored, just without text.
+    return failed(parser === 'pdf' ? MESSAGES.corruptPdf : MESSAGES.corruptDocx);
+  }
+}
