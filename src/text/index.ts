@@ -1,0 +1,11 @@
+export { fold, nfc } from './fold.ts';
+export { bigrams, tokenize } from './tokenize.ts';
+export type { Token, TokenKind } from './tokenize.ts';
+export { splitParagraphs, splitSentences } from './sentences.ts';
+export type { Span } from './sentences.ts';
+export { numberToWords, readDecimal, readDigits, readInteger, readOrdinal } from './numbers.ts';
+export { parseRoman } from './roman.ts';
+export { isVietnameseSyllable } from './syllable.ts';
+export { DEFAULT_ABBREVIATIONS, DOCUMENT_CODE_PARTS } from './abbreviations.ts';
+export { createSpeechNormalizer, normalizeForSpeech } from './speech/normalize.ts';
+export type { SpeechNormalizer, SpeechOptions } from './speech/normalize.ts';
