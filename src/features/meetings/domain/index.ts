@@ -8,3 +8,6 @@ export * from './eligibility.ts';
 export * from './vote.ts';
 export * from './templates.ts';
 export * from './steps.ts';
+export * from './timing.ts';
+export * from './quality.ts';
+export * from './drafts.ts';
