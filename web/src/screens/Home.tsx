@@ -1,0 +1,59 @@
+import type { Me } from '../api/types.ts';
+import { Screen } from '../components/Screen.tsx';
+import { Tile } from '../components/Tile.tsx';
+import { t } from '../i18n/i18n.ts';
+import { committeeScopes } from '../state/roles.ts';
+
+/** Navigation by role: every member gets the four daily sections; committees also get their organisation work. */
+export function Home(props: { me: Me }) {
+  const { me } = props;
+  const name = me.member?.fullName ?? me.account.login;
+  const scopes = committeeScopes(me.roles);
+  return (
+    <Screen
+      title={t('home.greeting', { name })}
+      lead={me.member && <p class="lead">{t('home.memberOf', { org: me.member.orgName })}</p>}
+    >
+      <section aria-labelledby="home-member">
+        <h2 id="home-member">{t('home.member')}</h2>
+        <ul class="tiles">
+          <Tile href="/meetings" icon="meetings" title={t('tile.meetings')} hint={t('tile.meetingsHint')} />
+          <Tile href="/news" icon="news" title={t('tile.news')} hint={t('tile.newsHint')} />
+          <Tile
+            href="/documents"
+            icon="documents"
+            title={t('tile.documents')}
+            hint={t('tile.documentsHint')}
+          />
+          <Tile href="/tasks" icon="tasks" title={t('tile.tasks')} hint={t('tile.tasksHint')} />
+        </ul>
+      </section>
+      {scopes.map((scope) => {
+        const base = `/orgs/${encodeURIComponent(scope.orgId)}`;
+        const headingId = `home-scope-${scope.orgId}`;
+        return (
+          <section key={scope.orgId} aria-labelledby={headingId}>
+            <h2 id={headingId}>{t('home.committee', { org: scope.orgName })}</h2>
+            <ul class="tiles">
+              <Tile href={base} icon="orgs" title={t('tile.orgs')} hint={t('tile.orgsHint')} />
+              <Tile
+                href={`${base}/members`}
+                icon="members"
+                title={t('tile.members')}
+                hint={t('tile.membersHint')}
+              />
+              {scope.canImport && (
+                <Tile
+                  href={`${base}/import`}
+                  icon="import"
+                  title={t('tile.import')}
+                  hint={t('tile.importHint')}
+                />
+              )}
+            </ul>
+          </section>
+        );
+      })}
+    </Screen>
+  );
+}

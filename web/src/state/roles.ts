@@ -1,0 +1,46 @@
+import type { Me, Role, RoleGrant } from '../api/types.ts';
+
+const COMMITTEE_ROLES: ReadonlySet<Role> = new Set([
+  'admin',
+  'office',
+  'secretary',
+  'deputy_secretary',
+  'committee_member',
+]);
+// Changing the member list of an organisation is office work: administrators, office staff and secretaries.
+const IMPORT_ROLES: ReadonlySet<Role> = new Set(['admin', 'office', 'secretary', 'deputy_secretary']);
+
+export interface CommitteeScope {
+  orgId: string;
+  orgName: string;
+  orgPath: string;
+  canImport: boolean;
+}
+
+/**
+ * The subtrees this account works on as a committee, one entry per top organisation: a grant that lies
+ * inside another grant's subtree adds nothing to browse, only possibly the right to import.
+ */
+export function committeeScopes(roles: readonly RoleGrant[]): CommitteeScope[] {
+  const grants = roles.filter((r) => COMMITTEE_ROLES.has(r.role));
+  const tops = grants.filter(
+    (g) => !grants.some((o) => o.orgPath !== g.orgPath && g.orgPath.startsWith(o.orgPath)),
+  );
+  const scopes = new Map<string, CommitteeScope>();
+  for (const top of tops) {
+    const canImport = grants.some((g) => IMPORT_ROLES.has(g.role) && top.orgPath.startsWith(g.orgPath));
+    const seen = scopes.get(top.orgId);
+    scopes.set(top.orgId, {
+      orgId: top.orgId,
+      orgName: top.orgName,
+      orgPath: top.orgPath,
+      canImport: canImport || (seen?.canImport ?? false),
+    });
+  }
+  return [...scopes.values()];
+}
+
+/** Whether the account may import into the organisation at `orgPath` (a grant on it or on an ancestor). */
+export function canImportAt(me: Me, orgPath: string): boolean {
+  return me.roles.some((g) => IMPORT_ROLES.has(g.role) && orgPath.startsWith(g.orgPath));
+}
