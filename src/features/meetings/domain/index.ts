@@ -11,3 +11,4 @@ export * from './steps.ts';
 export * from './timing.ts';
 export * from './quality.ts';
 export * from './drafts.ts';
+export * from './minutes.ts';
