@@ -363,7 +363,8 @@ export function formatExpression(expr: Expr): string {
     case 'neg':
       return `-${wrap(expr.operand, 7)}`;
     case 'not':
-      return `!${wrap(expr.operand, 3)}`;
+      // Always bracket the operand: "!A == B" is valid here but reads wrongly to anyone used to C.
+      return `!${wrap(expr.operand, 8)}`;
     case 'arith': {
       const p = prec(expr);
       return `${wrap(expr.left, p)} ${expr.op} ${wrap(expr.right, p + 1)}`;

@@ -7,10 +7,10 @@
 // thousands grouping, so it stays a decimal.
 
 const SPACES = /[\s\u00a0\u202f\u2009]/g;
-const GROUPED = /^\d{1,3}(?:X\d{3})+$/;
+const GROUPED = /^[1-9]\d{0,2}(?:X\d{3})+$/;
 
 function isGrouped(intPart: string, sep: string): boolean {
-  return GROUPED.test(intPart.split(sep).join('X')) && !/^0\d/.test(intPart);
+  return GROUPED.test(intPart.split(sep).join('X'));
 }
 
 /** Returns the number, or null when the text is not a number in any accepted format. */
