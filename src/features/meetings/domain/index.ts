@@ -12,3 +12,4 @@ export * from './timing.ts';
 export * from './quality.ts';
 export * from './drafts.ts';
 export * from './minutes.ts';
+export * from './codes.ts';
