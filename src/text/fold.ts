@@ -25,29 +25,38 @@ function buildFoldTable(): Uint16Array {
   return table;
 }
 
+// Reused output buffer: folding allocates nothing per character and only one string per call.
+let buffer = new Uint16Array(1024);
+const CHUNK = 8192; // String.fromCharCode.apply argument limit stays far away
+
 /**
  * Search key form: lowercase, tone and vowel marks removed, đ → d, digits and everything else kept.
  * Works on NFC or decomposed input alike (combining marks are dropped).
  */
 export function fold(s: string): string {
-  let out = '';
-  let runStart = 0;
   const n = s.length;
+  if (buffer.length < n) buffer = new Uint16Array(Math.max(n, buffer.length * 2));
+  const buf = buffer;
+  let j = 0;
+  let changed = false;
   for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
-    let mapped: number;
-    if (c < 0x41) continue; // digits, space and ASCII punctuation map to themselves
-    if (c < TABLE_SIZE) mapped = FOLD_TABLE[c] as number;
-    else if (c >= 0xd800 && c <= 0xdfff)
-      continue; // surrogate halves (emoji, rare scripts): kept as is
-    else {
-      const lower = String.fromCharCode(c).toLowerCase();
-      mapped = lower.length === 1 ? lower.charCodeAt(0) : c;
+    let mapped = c;
+    if (c >= 0x41) {
+      if (c < TABLE_SIZE) mapped = FOLD_TABLE[c] as number;
+      else if (c < 0xd800 || c > 0xdfff) {
+        // Outside Latin (Greek, Cyrillic, fullwidth…): plain lower-casing, one code unit to one.
+        const lower = String.fromCharCode(c).toLowerCase();
+        if (lower.length === 1) mapped = lower.charCodeAt(0);
+      }
     }
-    if (mapped === c) continue;
-    out += s.slice(runStart, i);
-    if (mapped !== 0) out += String.fromCharCode(mapped);
-    runStart = i + 1;
+    if (mapped !== c) changed = true;
+    if (mapped !== 0) buf[j++] = mapped;
   }
-  return runStart === 0 ? s : out + s.slice(runStart);
+  if (!changed) return s;
+  let out = '';
+  for (let k = 0; k < j; k += CHUNK) {
+    out += String.fromCharCode.apply(null, buf.subarray(k, Math.min(j, k + CHUNK)) as unknown as number[]);
+  }
+  return out;
 }

@@ -71,6 +71,10 @@ function readAddressPiece(piece: string): string {
   const lower = piece.toLowerCase();
   const known = WEB_WORDS[lower];
   if (known) return known;
+  if (/\d/.test(piece)) {
+    const runs = piece.match(/\d+|\D+/g) ?? [];
+    return runs.map((run) => (/\d/.test(run) ? readDigits(run) : readAddressPiece(run))).join(' ');
+  }
   if (piece.length <= 3 && !isVietnameseSyllable(piece)) return spellLetters(piece);
   return piece;
 }

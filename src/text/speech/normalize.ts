@@ -1,6 +1,6 @@
 import { DEFAULT_ABBREVIATIONS, DOCUMENT_CODE_PARTS } from '../abbreviations.ts';
 import { nfc } from '../fold.ts';
-import { readDigits } from '../numbers.ts';
+import { readDigits, readInteger } from '../numbers.ts';
 import { readEmail, readPhone, readUrl } from './contacts.ts';
 import { previousWord } from './context.ts';
 import { isValidTime, readDayMonthYear, readTime } from './dates.ts';
@@ -29,7 +29,7 @@ const MASTER = new RegExp(
     String.raw`(?<phone>${NOT_WORD_BEFORE}(?:\+84|0)(?:[ .-]?\d){8,10}${NOT_WORD_AFTER}|${NOT_WORD_BEFORE}(?:1800|1900)[ .]?\d{4}(?:\d{2})?${NOT_WORD_AFTER})`,
     String.raw`(?<code>${NOT_WORD_BEFORE}\d+(?:\/\d+)*[-\/]\p{Lu}\p{L}*(?:[-\/&]\p{Lu}\p{L}*)*${NOT_WORD_AFTER})`,
     String.raw`(?<clock>${NOT_WORD_BEFORE}(?<hh>\d{1,2})[hg](?<hm>\d{2})?${NOT_WORD_AFTER}(?:')?)`,
-    String.raw`(?<num>${NOT_WORD_BEFORE}\d+(?:[.,:\/]\d+)*)(?:(?<pct>[ \u00a0]?%)|(?:[ \u00a0]?(?<unit>${unitPattern()})${NOT_WORD_AFTER}))?`,
+    String.raw`(?<num>(?<!\d)\d+(?:[.,:\/]\d+)*)(?:(?<pct>[ \u00a0]?%)|(?:[ \u00a0]?(?<unit>${unitPattern()})${NOT_WORD_AFTER}))?`,
     String.raw`(?<range>(?<=\d%?)[ \t\u00a0]*[-–—][ \t\u00a0]*(?=\d))`,
     String.raw`(?<neg>(?<=^|[\s(])[-−](?=\d))`,
     String.raw`(?<hyph>(?<=\p{L})-(?=\d))`,
@@ -90,7 +90,7 @@ function normalizeWith(
     else if (g.iso !== undefined) spoken = readIso(token);
     else if (g.phone !== undefined) spoken = readPhone(token);
     else if (g.code !== undefined) spoken = readDocumentCode(token, codeParts);
-    else if (g.clock !== undefined) spoken = readClock(token, g.hh as string, g.hm);
+    else if (g.clock !== undefined) spoken = readClock(g.hh as string, g.hm);
     else if (g.num !== undefined) {
       const reading = readNumeric(g.num, {
         previousWord: previousWord(text, index),
@@ -144,9 +144,10 @@ function readIso(token: string): string {
   return token.split('-').map(readDigits).join(' ');
 }
 
-function readClock(token: string, hours: string, minutes: string | undefined): string | undefined {
-  if (!isValidTime(hours, minutes)) return undefined;
-  return readTime(hours, minutes);
+// "7h30" is a time of day, "48h" a duration: both read with "giờ". Impossible minutes are read as a number.
+function readClock(hours: string, minutes: string | undefined): string {
+  if (minutes === undefined || isValidTime('0', minutes)) return readTime(hours, minutes);
+  return `${readTime(hours)} ${readInteger(minutes)}`;
 }
 
 const DEFAULT_NORMALIZER = createSpeechNormalizer();

@@ -89,7 +89,9 @@ function readJoined(
   for (let i = 0; i < pieces.length; i++) {
     const piece = pieces[i] as string;
     if (i % 2 === 1) {
-      out += joinerWord(piece, previousPiece);
+      const joiner = joinerWord(piece, previousPiece);
+      if (joiner.trim() !== piece) changed = true;
+      out += joiner;
     } else if (piece !== '') {
       const read = readWord(piece, text, offset, dictionary);
       if (read !== undefined) changed = true;
@@ -101,9 +103,31 @@ function readJoined(
   return changed ? out + suffix : undefined;
 }
 
+// Units and counted things before "/" make a rate: "200.000 đồng/người", "60 lượt/ngày".
+const RATE_WORDS = new Set([
+  'đồng',
+  'triệu',
+  'tỷ',
+  'nghìn',
+  'người',
+  'lượt',
+  'lần',
+  'giờ',
+  'ngày',
+  'tháng',
+  'năm',
+  'tấn',
+  'tạ',
+  'lít',
+  'phút',
+  'suất',
+  'hộ',
+  'xuất',
+]);
+
 function joinerWord(joiner: string, left: string): string {
   if (joiner === '&') return ' và ';
-  // "đồng/người" is a rate; "NQ/TU", "4G/5G" are alternatives or parts of one name.
-  if (joiner === '/') return /^\p{Ll}/u.test(left) ? ' trên ' : ' ';
+  // Otherwise "/" joins alternatives or parts of one name ("và/hoặc", "NQ/TU"), read with a short pause.
+  if (joiner === '/' && RATE_WORDS.has(left.toLowerCase())) return ' trên ';
   return ' ';
 }
