@@ -1,0 +1,57 @@
+#!/usr/bin/env node
+// The one test command: format, lint, type-check, unit + API tests (SQLite always, PostgreSQL when
+// SOTAY_TEST_PG or DATABASE_URL is set), web build, browser journeys. Ends with one summary line.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, existsSync } from 'node:fs';
+
+const only = process.argv.slice(2);
+const want = (step) => only.length === 0 || only.includes(step);
+mkdirSync('tmp', { recursive: true });
+
+function run(title, cmd, args, env = {}) {
+  console.log(`\n▶ ${title}`);
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  if (r.status !== 0) {
+    console.error(`✖ ${title} failed`);
+    return false;
+  }
+  return true;
+}
+
+let passed = 0;
+let failed = 0;
+let ok = true;
+function vitest(title, project, file, env = {}) {
+  const out = `tmp/vitest-${file}.json`;
+  const good = run(
+    title,
+    'npx',
+    ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile=${out}`],
+    env,
+  );
+  if (existsSync(out)) {
+    const r = JSON.parse(readFileSync(out, 'utf8'));
+    passed += r.numPassedTests;
+    failed += r.numFailedTests;
+  }
+  ok = good && ok;
+}
+
+if (want('format')) ok = run('format', 'npx', ['prettier', '--check', '.', '--log-level', 'warn']) && ok;
+if (want('lint')) ok = run('lint', 'npx', ['eslint', '.', '--max-warnings', '0']) && ok;
+if (want('types')) ok = run('type-check', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']) && ok;
+if (want('unit')) vitest('unit tests', 'unit', 'unit');
+if (want('api')) {
+  vitest('API tests (SQLite)', 'api', 'api-sqlite', { SOTAY_TEST_DB: 'sqlite' });
+  const pg = process.env.SOTAY_TEST_PG || process.env.DATABASE_URL;
+  if (pg) vitest('API tests (PostgreSQL)', 'api', 'api-pg', { SOTAY_TEST_DB: 'postgres', SOTAY_TEST_PG: pg });
+  else console.log('PostgreSQL API tests skipped: set SOTAY_TEST_PG=postgres://… to run them');
+}
+if (want('e2e')) {
+  ok =
+    run('web build', 'npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn']) && ok;
+  vitest('browser journeys', 'e2e', 'e2e');
+}
+
+console.log(`\ntests: ${passed} passed, ${failed} failed`);
+process.exit(ok && failed === 0 ? 0 : 1);

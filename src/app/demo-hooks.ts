@@ -1,0 +1,4 @@
+import type { DemoHook } from '../demo/seed-demo.ts';
+
+/** Demo content of each capability, seeded after the organisation tree and accounts. */
+export const DEMO_HOOKS: DemoHook[] = [];

@@ -1,0 +1,29 @@
+import type { Migration } from 'kysely';
+import type { Feature } from '../platform/http/types.ts';
+import { orgMigrations } from '../features/orgs/migrations.ts';
+import { memberMigrations } from '../features/members/migrations.ts';
+import { authMigrations } from '../platform/auth/migrations.ts';
+import { auditMigrations } from '../platform/audit/migrations.ts';
+import { orgRoutes } from '../features/orgs/routes.ts';
+import { memberRoutes } from '../features/members/routes.ts';
+import { accountRoutes } from '../features/accounts/routes.ts';
+import { auditRoutes } from '../features/audit/routes.ts';
+
+/** The composition root: every capability is listed here once. */
+export const FEATURES: Feature[] = [
+  { name: 'orgs', migrations: orgMigrations, routes: orgRoutes },
+  { name: 'members', migrations: memberMigrations, routes: memberRoutes },
+  { name: 'accounts', migrations: authMigrations, routes: accountRoutes },
+  { name: 'audit', migrations: auditMigrations, routes: auditRoutes },
+];
+
+export function allMigrations(features: Feature[] = FEATURES): Record<string, Migration> {
+  const all: Record<string, Migration> = {};
+  for (const f of features) {
+    for (const [name, m] of Object.entries(f.migrations ?? {})) {
+      if (all[name]) throw new Error(`migration ${name} defined twice`);
+      all[name] = m;
+    }
+  }
+  return all;
+}

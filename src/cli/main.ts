@@ -1,0 +1,28 @@
+import { Command } from 'commander';
+import { loadConfig, ConfigError } from '../platform/config.ts';
+import { registerServerCommands } from './commands/server.ts';
+import { registerAccountCommands } from './commands/accounts.ts';
+import { registerAuditCommands } from './commands/audit.ts';
+
+const program = new Command();
+program
+  .name('sotay')
+  .description('Sổ tay Đảng viên — lệnh quản trị (administration commands)')
+  .showHelpAfterError()
+  .hook('preAction', () => {
+    try {
+      loadConfig();
+    } catch (err) {
+      if (err instanceof ConfigError) {
+        console.error(`Cấu hình không hợp lệ: ${err.message}`);
+        process.exit(2);
+      }
+      throw err;
+    }
+  });
+
+registerServerCommands(program);
+registerAccountCommands(program);
+registerAuditCommands(program);
+
+await program.parseAsync(process.argv);

@@ -1,0 +1,69 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { DbOrTx } from '../db/database.ts';
+import { nowIso } from '../db/database.ts';
+
+export const SESSION_COOKIE = 'sotay_session';
+const TOUCH_EVERY_MS = 5 * 60_000;
+
+function digest(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export async function createSession(
+  db: DbOrTx,
+  input: { accountId: string; ip: string; userAgent: string; days: number },
+): Promise<{ token: string; id: string; expiresAt: string }> {
+  const token = randomBytes(32).toString('base64url');
+  const now = new Date();
+  const expiresAt = new Date(now.getTime() + input.days * 86_400_000).toISOString();
+  const id = digest(token);
+  await db
+    .insertInto('sessions')
+    .values({
+      id,
+      account_id: input.accountId,
+      created_at: now.toISOString(),
+      last_seen_at: now.toISOString(),
+      expires_at: expiresAt,
+      ip: input.ip,
+      user_agent: input.userAgent.slice(0, 300),
+    })
+    .execute();
+  return { token, id, expiresAt };
+}
+
+export interface SessionRow {
+  id: string;
+  accountId: string;
+  lastSeenAt: string;
+  expiresAt: string;
+}
+
+export async function findSession(db: DbOrTx, token: string): Promise<SessionRow | null> {
+  if (!token || token.length > 100) return null;
+  const row = await db
+    .selectFrom('sessions')
+    .select(['id', 'account_id', 'last_seen_at', 'expires_at'])
+    .where('id', '=', digest(token))
+    .executeTakeFirst();
+  if (!row) return null;
+  const now = Date.now();
+  if (Date.parse(row.expires_at) <= now) {
+    await db.deleteFrom('sessions').where('id', '=', row.id).execute();
+    return null;
+  }
+  if (now - Date.parse(row.last_seen_at) > TOUCH_EVERY_MS) {
+    await db.updateTable('sessions').set({ last_seen_at: nowIso() }).where('id', '=', row.id).execute();
+  }
+  return { id: row.id, accountId: row.account_id, lastSeenAt: row.last_seen_at, expiresAt: row.expires_at };
+}
+
+export async function deleteSession(db: DbOrTx, sessionId: string): Promise<void> {
+  await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
+}
+
+export async function deleteAccountSessions(db: DbOrTx, accountId: string, exceptId?: string): Promise<void> {
+  let q = db.deleteFrom('sessions').where('account_id', '=', accountId);
+  if (exceptId) q = q.where('id', '!=', exceptId);
+  await q.execute();
+}

@@ -1,0 +1,73 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { AppError } from '../errors.ts';
+import { SESSION_COOKIE, findSession } from '../auth/sessions.ts';
+import { loadPrincipal } from '../auth/principal.ts';
+import { scopesFor } from '../permissions/check.ts';
+import { PERMISSIONS, type Permission } from '../permissions/roles.ts';
+import type { AppContext } from '../context.ts';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+export const CLIENT_HEADER = 'x-sotay-client';
+
+function isPermission(value: string): value is Permission {
+  return (PERMISSIONS as readonly string[]).includes(value);
+}
+
+/**
+ * Authenticates every request from its session cookie and enforces the route's declared access. Every API
+ * route must declare `config.access`; a route without one fails at start-up, so nothing is open by accident.
+ */
+export interface RouteEntry {
+  method: string;
+  url: string;
+  access: string;
+}
+
+export function installAccessControl(app: FastifyInstance, ctx: AppContext): RouteEntry[] {
+  const table: RouteEntry[] = [];
+  app.decorateRequest('principal', null);
+  app.decorateRequest('account', null);
+  app.decorateRequest('sessionId', null);
+
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/v1/')) return;
+    const access = (route.config as { access?: string } | undefined)?.access;
+    if (!access) throw new Error(`route ${route.method} ${route.url} declares no access`);
+    if (!['public', 'authenticated', 'session'].includes(access) && !isPermission(access)) {
+      throw new Error(`route ${route.method} ${route.url} declares unknown access ${access}`);
+    }
+    for (const method of [route.method].flat())
+      if (method !== 'HEAD') table.push({ method, url: route.url, access });
+  });
+
+  app.addHook('onRequest', async (req: FastifyRequest) => {
+    if (!req.url.startsWith('/api/v1/')) return;
+    // Cross-site forms cannot set a custom header, so requiring it on every change stops CSRF.
+    if (!SAFE_METHODS.has(req.method) && req.headers[CLIENT_HEADER] === undefined) {
+      throw new AppError('CSRF_REJECTED');
+    }
+    const token = req.cookies[SESSION_COOKIE];
+    if (token) {
+      const session = await findSession(ctx.db, token);
+      if (session) {
+        const loaded = await loadPrincipal(ctx.db, session.accountId);
+        if (loaded) {
+          req.principal = loaded.principal;
+          req.account = loaded.account;
+          req.sessionId = session.id;
+        }
+      }
+    }
+  });
+
+  app.addHook('preHandler', async (req: FastifyRequest) => {
+    const access = req.routeOptions.config.access;
+    if (!access || access === 'public') return;
+    if (!req.principal || !req.account) throw new AppError('AUTH_REQUIRED');
+    if (access === 'session') return;
+    if (req.account.mustChangePassword) throw new AppError('AUTH_PASSWORD_CHANGE_REQUIRED');
+    if (access === 'authenticated') return;
+    if (scopesFor(req.principal, access).length === 0) throw new AppError('FORBIDDEN');
+  });
+  return table;
+}

@@ -1,0 +1,52 @@
+import { AppError } from '../errors.ts';
+import { ROLE_PERMISSIONS, type Permission, type Role } from './roles.ts';
+
+export interface Grant {
+  role: Role;
+  orgId: string;
+  orgPath: string;
+  /** Implicit grants come from the member's own branch, not from role_grants. */
+  implicit: boolean;
+}
+
+export interface Principal {
+  accountId: string;
+  memberId: string | null;
+  grants: Grant[];
+}
+
+/** True when some grant covers `targetPath` (the target lies in the grant's subtree) and carries the permission. */
+export function can(principal: Principal, permission: Permission, targetPath: string): boolean {
+  return principal.grants.some(
+    (g) => targetPath.startsWith(g.orgPath) && ROLE_PERMISSIONS[g.role].has(permission),
+  );
+}
+
+export function requirePermission(principal: Principal, permission: Permission, targetPath: string): void {
+  if (!can(principal, permission, targetPath)) throw new AppError('FORBIDDEN');
+}
+
+/**
+ * The subtree roots where the principal holds the permission, without nested duplicates: list queries filter
+ * with "path under any of these".
+ */
+export function scopesFor(principal: Principal, permission: Permission): string[] {
+  const paths = principal.grants
+    .filter((g) => ROLE_PERMISSIONS[g.role].has(permission))
+    .map((g) => g.orgPath)
+    .sort();
+  const out: string[] = [];
+  for (const p of paths) if (!out.some((o) => p.startsWith(o))) out.push(p);
+  return out;
+}
+
+export function permissionsOf(principal: Principal): Permission[] {
+  const all = new Set<Permission>();
+  for (const g of principal.grants) for (const p of ROLE_PERMISSIONS[g.role]) all.add(p);
+  return [...all].sort();
+}
+
+/** `path >= X and path < X'` where X' is X with its trailing '/' replaced by '0' (next byte). */
+export function subtreeBounds(path: string): [string, string] {
+  return [path, path.slice(0, -1) + '0'];
+}
