@@ -28,7 +28,6 @@ const TOKEN = new RegExp(
   ].join('|'),
   'gu',
 );
-const ONLY_SPACE = /^\s*$/;
 
 /** Vietnamese syllables, numbers and document codes of `text`, with offsets into its NFC form. */
 export function tokenize(text: string): Token[] {
@@ -42,7 +41,7 @@ export function tokenize(text: string): Token[] {
       groups.code !== undefined ? 'code' : groups.number !== undefined ? 'number' : 'word';
     const start = m.index;
     const end = start + m[0].length;
-    const breakBefore = tokens.length === 0 || !ONLY_SPACE.test(source.slice(previousEnd, start));
+    const breakBefore = tokens.length === 0 || !onlySpace(source, previousEnd, start);
     tokens.push({ text: m[0], folded: fold(m[0]), start, end, kind, breakBefore });
     previousEnd = end;
   }
@@ -58,4 +57,12 @@ export function bigrams(tokens: readonly Token[]): string[] {
     out.push(`${(tokens[i - 1] as Token).folded} ${b.folded}`);
   }
   return out;
+}
+
+function onlySpace(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 10 && c !== 13 && c !== 0xa0) return false;
+  }
+  return true;
 }
