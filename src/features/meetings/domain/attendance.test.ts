@@ -56,6 +56,18 @@ describe('computeAttendance', () => {
     expect(a.base).toBe(10);
   });
 
+  it('an exempt member marked absent stays "not attending", outside the base', () => {
+    const a = computeAttendance(
+      branch,
+      [
+        { memberId: 'e1', mark: 'absent_without_reason' },
+        { memberId: 'e2', mark: 'absent_with_reason', reason: 'Tuổi cao' },
+      ],
+      rules,
+    );
+    expect(a).toMatchObject({ base: 10, exemptNotAttending: 2, absentWithReason: 0, absentWithoutReason: 0 });
+  });
+
   it('misses the quorum one member short of two thirds', () => {
     const six = computeAttendance(branch, present('f1', 'f2', 'f3', 'f4', 'f5', 'f6'), rules);
     expect(six.required).toBe(7);

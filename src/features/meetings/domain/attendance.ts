@@ -143,11 +143,12 @@ function entryFor(member: Member, mark: RollCallMark | undefined, rules: Meeting
 }
 
 function stateOf(member: Member, mark: RollCallMark | undefined): AttendanceState {
+  if (mark?.mark === 'present') return 'present';
   if (mark?.mark === 'exempt') return 'exempt_not_attending';
-  if (mark) return mark.mark;
+  // Exempt and transferred-away members are not expected: any absence of theirs is simply "not attending".
   if (member.status === 'exempt') return 'exempt_not_attending';
   if (member.status === 'transferred_out_temporary') return 'transferred_away';
-  return 'unmarked';
+  return mark ? mark.mark : 'unmarked';
 }
 
 /** Exempt and transferred-away members count only when they come (Hướng dẫn 01-HD/TW, 13.2). */
