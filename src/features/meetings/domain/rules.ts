@@ -3,14 +3,15 @@
  * `MeetingRules`; the defaults below follow the rules of the Communist Party of Vietnam for a branch (chi bộ).
  *
  * Sources:
- * - Quy định 24-QĐ/TW (30/7/2021) thi hành Điều lệ Đảng, point 9.3 (Điều 10, khoản 5 of the Charter: a resolution
- *   is valid only when MORE than half of the members approve), and its successor Quy định 232-QĐ/TW (20/01/2025),
- *   which keeps that rule. Point 9.3.2 defines the base for a branch meeting ("đại hội đảng viên, hội nghị đảng
- *   viên"): the number of FULL members (đảng viên chính thức) summoned, excluding members temporarily transferred
- *   to another organisation, exempt members (miễn công tác và sinh hoạt đảng) who are absent — an exempt member
- *   who attends and votes is counted —, suspended or detained members, and full members absent with a reason
- *   accepted by the committee that convened the meeting. The base is therefore the members WITH VOTING RIGHTS
- *   counted in that base, never the number of members present.
+ * - Quy định 24-QĐ/TW (30/7/2021) thi hành Điều lệ Đảng, point 9.3 (Charter Điều 10, khoản 5: a resolution is
+ *   valid only when MORE than half of the members approve), replaced by Quy định 232-QĐ/TW (20/01/2025), which
+ *   carries the rule and its base over (re-read its point 9.3 when updating these defaults). Point 9.3.2 defines
+ *   the base for a meeting of party members ("đại hội đảng viên, hội nghị đảng viên"): the FULL members
+ *   (đảng viên chính thức) summoned, excluding members temporarily transferred to another organisation, exempt
+ *   members (miễn công tác và sinh hoạt đảng) who are absent — an exempt member who attends and votes is
+ *   counted —, suspended or detained members, and full members absent with a reason accepted by the committee
+ *   that convened the meeting. So the base is the members WITH VOTING RIGHTS counted in it, never the number
+ *   present. Suspended or detained members are not in the member shape below: the caller leaves them out.
  * - Quy định 232-QĐ/TW, point 6.3.2: a member in temporary party activity (sinh hoạt đảng tạm thời) keeps every
  *   right at the home branch; at the host branch they take part but may not vote, stand or elect, and are not
  *   counted in the host's membership.
@@ -18,7 +19,7 @@
  *   home branch's meeting; if they attend they are counted, otherwise they are not.
  * - Quorum: no national minimum attendance for a monthly branch meeting was found in the Charter, Quy định
  *   24/232 or Hướng dẫn 12-HD/BTCTW (6/7/2018) / 42-HD/BTCTW (28/10/2025), so the quorum is a configurable choice;
- *   the default of two thirds mirrors the figure commonly used for party conferences.
+ *   the default of two thirds borrows the attendance figure party rules set for congresses and confidence votes.
  */
 
 export type MemberKind = 'full' | 'probationary';

@@ -1,14 +1,4 @@
-import type { Member, MemberKind, MemberStatus } from './rules.ts';
-
-let seq = 0;
-
-/** Test data: a member with sensible defaults (full, active). */
-export function makeMember(
-  overrides: Partial<Member> & { kind?: MemberKind; status?: MemberStatus } = {},
-): Member {
-  seq += 1;
-  return { id: `m${seq}`, kind: 'full', status: 'active', ...overrides };
-}
+import type { Member } from './rules.ts';
 
 /** `n` members sharing the same kind and status, with ids `${prefix}1…n`. */
 export function makeMembers(
