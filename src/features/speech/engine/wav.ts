@@ -61,6 +61,15 @@ function decodeSamples(
   const frameBytes = width * channels;
   const frames = Math.floor(size / frameBytes);
   const out = new Int16Array(frames);
+  if (code === 1 && bits === 16) {
+    // The common case stays lossless: no round trip through floating point.
+    for (let i = 0; i < frames; i++) {
+      let sum = 0;
+      for (let c = 0; c < channels; c++) sum += view.getInt16(start + i * frameBytes + c * 2, true);
+      out[i] = Math.round(sum / channels);
+    }
+    return out;
+  }
   for (let i = 0; i < frames; i++) {
     let sum = 0;
     for (let c = 0; c < channels; c++) sum += read(start + i * frameBytes + c * width);
