@@ -3,6 +3,7 @@ import { loadConfig, ConfigError } from '../platform/config.ts';
 import { registerServerCommands } from './commands/server.ts';
 import { registerAccountCommands } from './commands/accounts.ts';
 import { registerAuditCommands } from './commands/audit.ts';
+import { registerNormalize } from './commands/normalize.ts';
 
 const program = new Command();
 program
@@ -24,5 +25,6 @@ program
 registerServerCommands(program);
 registerAccountCommands(program);
 registerAuditCommands(program);
+registerNormalize(program);
 
 await program.parseAsync(process.argv);
