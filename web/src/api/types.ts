@@ -30,8 +30,8 @@ export interface MemberProfile {
   birthDate?: string | null;
   phone?: string | null;
   cardNumber?: string | null;
-  admittedAt?: string | null;
-  fullMemberAt?: string | null;
+  admittedOn?: string | null;
+  fullMemberOn?: string | null;
 }
 
 export interface RoleGrant {

@@ -39,6 +39,12 @@ function problemsOf(error: ApiError): ImportProblem[] {
   );
 }
 
+/** The server's message repeats the row and column; the report shows those separately, so only the reason. */
+function reasonOf(p: ImportProblem): string {
+  const prefix = p.column ? `Dòng ${p.row}, cột "${p.column}": ` : `Dòng ${p.row}: `;
+  return p.message.startsWith(prefix) ? p.message.slice(prefix.length) : p.message;
+}
+
 /** Upload a member list; the server checks every row and imports all or nothing. */
 export default function MemberImport(props: { orgId: string; me: Me }) {
   const file = useRef<HTMLInputElement>(null);
@@ -150,7 +156,7 @@ export default function MemberImport(props: { orgId: string; me: Me }) {
                   {t('import.row', { row: p.row })}
                   {p.column && <> · {t('import.column', { column: p.column })}</>}
                 </p>
-                <p>{p.message}</p>
+                <p>{reasonOf(p)}</p>
               </li>
             ))}
           </ul>

@@ -10,7 +10,7 @@ import { navigate } from '../router.ts';
 import { Breadcrumbs } from './OrgHeader.tsx';
 
 const PAGE_SIZE = 30;
-const STATUSES = ['active', 'working_away', 'exempt', 'transferred'] as const;
+const STATUSES = ['active', 'working_away', 'exempt', 'temporarily_transferred'] as const;
 const KINDS = ['full', 'probationary'] as const;
 
 interface Filters {

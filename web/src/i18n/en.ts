@@ -95,7 +95,7 @@ export const en: Record<MessageKey, string> = {
   'status.active': 'Active',
   'status.working_away': 'Working away',
   'status.exempt': 'Exempt',
-  'status.transferred': 'Temporarily transferred',
+  'status.temporarily_transferred': 'Temporarily transferred',
   'gender.male': 'Male',
   'gender.female': 'Female',
   'gender.other': 'Other',

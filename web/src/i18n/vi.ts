@@ -82,9 +82,9 @@ export const vi = {
   'profile.none': 'Chưa có',
 
   'role.admin': 'Quản trị',
-  'role.office': 'Văn phòng',
+  'role.office': 'Văn phòng cấp ủy',
   'role.secretary': 'Bí thư',
-  'role.deputy_secretary': 'Phó bí thư',
+  'role.deputy_secretary': 'Phó Bí thư',
   'role.committee_member': 'Cấp ủy viên',
   'role.member': 'Đảng viên',
 
@@ -93,7 +93,7 @@ export const vi = {
   'status.active': 'Đang sinh hoạt',
   'status.working_away': 'Đi làm ăn xa',
   'status.exempt': 'Miễn sinh hoạt',
-  'status.transferred': 'Sinh hoạt tạm thời',
+  'status.temporarily_transferred': 'Chuyển sinh hoạt tạm thời',
   'gender.male': 'Nam',
   'gender.female': 'Nữ',
   'gender.other': 'Khác',

@@ -1,9 +1,18 @@
 import { useState } from 'preact/hooks';
-import { errorMessage } from '../api/client.ts';
+import { ApiError, errorMessage } from '../api/client.ts';
 import { Alert } from '../components/Alert.tsx';
 import { Field, ShowPasswords } from '../components/Field.tsx';
 import { t } from '../i18n/i18n.ts';
 import { changePassword } from '../state/session.ts';
+
+/** The server's message, followed by its specific reasons when it gives them (e.g. which rule a weak password breaks). */
+function passwordError(error: unknown): string {
+  if (!(error instanceof ApiError) || !Array.isArray(error.details)) return errorMessage(error);
+  const reasons = error.details
+    .map((d: unknown) => (d && typeof d === 'object' ? (d as { message?: unknown }).message : null))
+    .filter((m): m is string => typeof m === 'string' && !error.message.includes(m));
+  return [error.message, ...reasons].join(' ');
+}
 
 /** Change the password: used by the forced first-login screen and by the settings screen. */
 export function PasswordForm(props: { onDone?: () => void }) {
@@ -31,7 +40,7 @@ export function PasswordForm(props: { onDone?: () => void }) {
       setDone(t('password.done'));
       props.onDone?.();
     } catch (e) {
-      setError(errorMessage(e));
+      setError(passwordError(e));
     } finally {
       setBusy(false);
     }

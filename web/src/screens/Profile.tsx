@@ -23,8 +23,8 @@ export function Profile(props: { me: Me }) {
           <Row label="profile.kind" value={tEnum('kind', member.kind)} />
           <Row label="profile.status" value={tEnum('status', member.status)} />
           <Row label="profile.cardNumber" value={member.cardNumber} />
-          <Row label="profile.admittedAt" value={formatDate(member.admittedAt)} />
-          <Row label="profile.fullMemberAt" value={formatDate(member.fullMemberAt)} />
+          <Row label="profile.admittedAt" value={formatDate(member.admittedOn)} />
+          <Row label="profile.fullMemberAt" value={formatDate(member.fullMemberOn)} />
           <Row label="profile.gender" value={tEnum('gender', member.gender)} />
           <Row label="profile.birthDate" value={formatDate(member.birthDate)} />
           <Row label="profile.phone" value={member.phone} />

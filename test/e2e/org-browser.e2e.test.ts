@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  expectAccessible,
+  login,
+  openBrowser,
+  overflowsHorizontally,
+  screenshot,
+  startServer,
+  waitForHeading,
+  type Browser,
+  type Server,
+} from './harness.ts';
+
+let server: Server;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await openBrowser(server.baseUrl);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const h1 = async (b: Browser) =>
+  ((await b.page.getByRole('heading', { level: 1 }).textContent()) ?? '').trim();
+
+describe('organisation browser', () => {
+  const visited: string[] = [];
+
+  it('opens the province committee from the home screen of a province committee member', async () => {
+    const { page } = browser;
+    await login(page, 'tinhuy');
+    await page.getByRole('link', { name: /^Tổ chức đảng/ }).click();
+    await page.getByRole('heading', { level: 2, name: 'Tổ chức trực thuộc' }).waitFor();
+    visited.push(await h1(browser));
+    expect(await page.getByRole('navigation', { name: 'Đường dẫn' }).count()).toBe(1);
+    expect(await page.locator('.list-link').count()).toBeGreaterThanOrEqual(8);
+    await expectAccessible(page, 'organisation (province)');
+    await screenshot(page, 'org-province');
+  });
+
+  it('drills down the tree to a branch, with breadcrumbs all the way', async () => {
+    const { page } = browser;
+    for (let depth = 0; depth < 8; depth++) {
+      const children = page.locator('.list-link');
+      if ((await children.count()) === 0) break;
+      const before = await h1(browser);
+      await children.first().click();
+      await page.getByRole('heading', { level: 1, name: before, exact: true }).waitFor({ state: 'detached' });
+      await page.getByRole('heading', { level: 2, name: 'Tổ chức trực thuộc' }).waitFor();
+      visited.push(await h1(browser));
+      const crumbs = page.getByRole('navigation', { name: 'Đường dẫn' });
+      for (const name of visited.slice(0, -1))
+        await crumbs.getByRole('link', { name, exact: true }).waitFor();
+      expect(await crumbs.locator('[aria-current="page"]').textContent()).toBe(visited.at(-1));
+    }
+    expect(visited.length).toBeGreaterThanOrEqual(3);
+    await page.getByText('Không có tổ chức trực thuộc.').waitFor();
+    expect(await overflowsHorizontally(page)).toBe(false);
+    await expectAccessible(page, 'organisation (branch)');
+    await screenshot(page, 'org-branch');
+  });
+
+  it('lists and searches the members of the branch', async () => {
+    const { page } = browser;
+    await page.getByRole('link', { name: 'Danh sách đảng viên' }).click();
+    await waitForHeading(page, 'Đảng viên');
+    const rows = page.locator('li.member');
+    await rows.first().waitFor();
+    const total = await rows.count();
+    expect(total).toBeGreaterThan(1);
+    await expectAccessible(page, 'member list');
+    await screenshot(page, 'members');
+
+    const someone = ((await rows.nth(1).locator('.list-title').textContent()) ?? '').trim();
+    await page.getByLabel('Tìm theo tên, số điện thoại hoặc số thẻ').fill(someone);
+    await page.getByRole('button', { name: 'Tìm' }).click();
+    await page.waitForURL(/[?&]q=/);
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Đã hiện hết/ })
+      .waitFor();
+    const names = await rows.locator('.list-title').allTextContents();
+    expect(names.length).toBeGreaterThan(0);
+    expect(names.length).toBeLessThan(total + 1);
+    for (const name of names) expect(name).toContain(someone);
+    await screenshot(page, 'members-search');
+
+    await page.getByLabel('Loại', { exact: true }).selectOption('probationary');
+    await page.getByRole('button', { name: 'Tìm' }).click();
+    await page.waitForURL(/kind=probationary/);
+    await page
+      .getByRole('status')
+      .filter({ hasText: /(Đã hiện hết|Không có)/ })
+      .waitFor();
+    for (const badge of await rows.locator('.badge-kind-probationary').allTextContents())
+      expect(badge).toBe('Dự bị');
+  });
+
+  it('climbs back up through a breadcrumb', async () => {
+    const { page } = browser;
+    await page
+      .getByRole('navigation', { name: 'Đường dẫn' })
+      .getByRole('link', { name: visited[0], exact: true })
+      .click();
+    await waitForHeading(page, visited[0] as string);
+  });
+});
