@@ -31,7 +31,7 @@ import {
   type DataIndicator,
   type Value,
 } from './indicators.ts';
-import { comparePeriods, enclosingPeriods, periodContains, type PeriodId } from './periods.ts';
+import { comparePeriods, enclosingPeriods, type PeriodId } from './periods.ts';
 import { selfAndAncestors, type OrgTree } from './tree.ts';
 
 /** One counted value: from a submitted or approved report (workflow.countsInTotals). */
@@ -135,11 +135,19 @@ export function contributions(
   spans: readonly PeriodId[],
 ): Map<string, { cell: CellKey; value: number }> {
   const out = new Map<string, { cell: CellKey; value: number }>();
+  const spanSet = new Set(spans);
   for (const { indicator, combo, byPeriod } of pointsByCell(catalogue, values).values()) {
-    for (const span of spans) {
-      const points = [...byPeriod.entries()]
-        .filter(([period]) => periodContains(span, period))
-        .map(([period, value]) => ({ period, value }));
+    // Each point feeds the spans that enclose its period (a month: itself, its quarter, half, year).
+    const bySpan = new Map<PeriodId, Array<{ period: PeriodId; value: number }>>();
+    for (const [period, value] of byPeriod) {
+      for (const span of enclosingPeriods(period)) {
+        if (!spanSet.has(span)) continue;
+        const list = bySpan.get(span) ?? [];
+        list.push({ period, value });
+        bySpan.set(span, list);
+      }
+    }
+    for (const [span, points] of bySpan) {
       const c = contribution(indicator.aggregation, points);
       if (c === null) continue;
       out.set(`${span}\u0000${indicator.code}\u0000${combo}`, {
@@ -197,7 +205,17 @@ export function rollUp(
   for (const [orgId, own] of byOrg) {
     const targets = selfAndAncestors(tree, orgId);
     for (const { cell, value } of contributions(catalogue, own, spanList).values()) {
-      for (const target of targets) addTo(totals, target, cell, value, 1);
+      for (const target of targets) {
+        // The map is ours alone here, so cells are updated in place (applyDeltas must copy instead).
+        const key = totalKey(target, cell.period, cell.indicator, cell.combo);
+        const existing = totals.get(key);
+        if (existing) {
+          existing.sum += value;
+          existing.count += 1;
+        } else {
+          totals.set(key, { orgId: target, ...cell, sum: value, count: 1 });
+        }
+      }
     }
   }
   const nodes = new Set<string>();

@@ -73,16 +73,29 @@ function firstMonth(p: Period): number {
   return (p.index - 1) * MONTHS_IN[p.type] + 1;
 }
 
-export function periodStart(id: PeriodId): LocalDate {
+// Roll-ups ask for the bounds of the same few period ids millions of times; parse each once. Only valid
+// ids reach the cache, and it is cleared if it ever grows large.
+const boundsCache = new Map<PeriodId, readonly [LocalDate, LocalDate]>();
+
+function bounds(id: PeriodId): readonly [LocalDate, LocalDate] {
+  const cached = boundsCache.get(id);
+  if (cached) return cached;
   const p = period(id);
-  return `${p.year}-${pad(firstMonth(p))}-01`;
+  const first = firstMonth(p);
+  const lastMonth = first + MONTHS_IN[p.type] - 1;
+  const lastDay = new Date(Date.UTC(p.year, lastMonth, 0)).getUTCDate();
+  const result = [`${p.year}-${pad(first)}-01`, `${p.year}-${pad(lastMonth)}-${pad(lastDay)}`] as const;
+  if (boundsCache.size > 10_000) boundsCache.clear();
+  boundsCache.set(id, result);
+  return result;
+}
+
+export function periodStart(id: PeriodId): LocalDate {
+  return bounds(id)[0];
 }
 
 export function periodEnd(id: PeriodId): LocalDate {
-  const p = period(id);
-  const lastMonth = firstMonth(p) + MONTHS_IN[p.type] - 1;
-  const lastDay = new Date(Date.UTC(p.year, lastMonth, 0)).getUTCDate();
-  return `${p.year}-${pad(lastMonth)}-${pad(lastDay)}`;
+  return bounds(id)[1];
 }
 
 /** The local date in Vietnam of an instant. */
@@ -158,11 +171,20 @@ export function periodsWithin(outer: PeriodId, type: PeriodType): PeriodId[] {
 }
 
 /** The periods, one per coarser-or-equal type, that contain a period (e.g. month → month, quarter, half, year). */
-export function enclosingPeriods(id: PeriodId): PeriodId[] {
+const enclosingCache = new Map<PeriodId, readonly PeriodId[]>();
+
+export function enclosingPeriods(id: PeriodId): readonly PeriodId[] {
+  const cached = enclosingCache.get(id);
+  if (cached) return cached;
   const own = periodType(id);
-  return PERIOD_TYPES.filter((type) => MONTHS_IN[type] >= MONTHS_IN[own]).map((type) =>
-    periodOf(periodStart(id), type),
+  const result = Object.freeze(
+    PERIOD_TYPES.filter((type) => MONTHS_IN[type] >= MONTHS_IN[own]).map((type) =>
+      periodOf(periodStart(id), type),
+    ),
   );
+  if (enclosingCache.size > 10_000) enclosingCache.clear();
+  enclosingCache.set(id, result);
+  return result;
 }
 
 /** Chronological order; for the same start, the shorter period first. */
