@@ -1,3 +1,4 @@
+import { DIGIT, LETTER, MARK, NUMBER, SPACE, UPPER, charClass, classAt } from './chars.ts';
 import { fold, nfc } from './fold.ts';
 
 export type TokenKind = 'word' | 'number' | 'code';
@@ -18,34 +19,95 @@ export interface Token {
   breakBefore: boolean;
 }
 
-// Document codes first ("02-NQ/TU", "749/QĐ-TTg", "12/2022/NĐ-CP"), then numbers with their separators
-// ("19/11/2021", "1.200", "37,32%", "19:45"), then syllables (letters, digits glued to letters: "4G", "F0").
-const TOKEN = new RegExp(
-  [
-    String.raw`(?<code>\d+(?:\/\d+)*[-\/]\p{Lu}\p{L}*(?:[-\/&]\p{Lu}\p{L}*)*(?![\p{L}\p{N}]))`,
-    String.raw`(?<number>\d+(?:[.,:\/]\d+)*%?(?![\p{L}\p{N}]))`,
-    String.raw`(?<word>[\p{L}\p{N}][\p{L}\p{M}\p{N}]*)`,
-  ].join('|'),
-  'gu',
-);
+const WORDLIKE = LETTER | MARK | NUMBER;
 
-/** Vietnamese syllables, numbers and document codes of `text`, with offsets into its NFC form. */
+/**
+ * Vietnamese syllables, numbers and document codes of `text`, with offsets into its NFC form. Document codes
+ * ("02-NQ/TU", "749/QĐ-TTg", "12/2022/NĐ-CP") and numbers with separators ("19/11/2021", "1.200", "37,32%",
+ * "19:45") stay whole; letters and digits glued together ("4G", "F0", "7h30") form one token.
+ * A hand-written scanner over a character-class table: this runs over every indexed document.
+ */
 export function tokenize(text: string): Token[] {
   const source = nfc(text);
+  const n = source.length;
   const tokens: Token[] = [];
-  const re = new RegExp(TOKEN.source, TOKEN.flags);
   let previousEnd = 0;
-  for (let m = re.exec(source); m !== null; m = re.exec(source)) {
-    const groups = m.groups as Record<string, string | undefined>;
-    const kind: TokenKind =
-      groups.code !== undefined ? 'code' : groups.number !== undefined ? 'number' : 'word';
-    const start = m.index;
-    const end = start + m[0].length;
-    const breakBefore = tokens.length === 0 || !onlySpace(source, previousEnd, start);
-    tokens.push({ text: m[0], folded: fold(m[0]), start, end, kind, breakBefore });
+  let i = 0;
+  while (i < n) {
+    const cls = charClass(source.charCodeAt(i));
+    let end: number;
+    let kind: TokenKind = 'word';
+    if (cls & DIGIT) {
+      end = scanDocumentCode(source, i);
+      if (end > i) kind = 'code';
+      else {
+        end = scanNumber(source, i);
+        if (end > i) kind = 'number';
+        else end = scanWord(source, i);
+      }
+    } else if (cls & (LETTER | NUMBER)) {
+      end = scanWord(source, i);
+    } else {
+      i++;
+      continue;
+    }
+    const word = source.slice(i, end);
+    const breakBefore = tokens.length === 0 || !onlySpace(source, previousEnd, i);
+    tokens.push({ text: word, folded: fold(word), start: i, end, kind, breakBefore });
     previousEnd = end;
+    i = end;
   }
   return tokens;
+}
+
+function scanWord(s: string, i: number): number {
+  let j = i + 1;
+  while (j < s.length && classAt(s, j) & WORDLIKE) j++;
+  return j;
+}
+
+function scanDigits(s: string, i: number): number {
+  let j = i;
+  while (j < s.length && classAt(s, j) & DIGIT) j++;
+  return j;
+}
+
+/** digits ("/" digits)* [-/] Code ([-/&] Code)*, where Code starts with a capital; not followed by a word character. */
+export function scanDocumentCode(s: string, i: number): number {
+  let j = scanDigits(s, i);
+  while (s[j] === '/' && classAt(s, j + 1) & DIGIT) j = scanDigits(s, j + 1);
+  if (s[j] !== '-' && s[j] !== '/') return -1;
+  let parts = 0;
+  while (
+    (parts === 0 ? s[j] === '-' || s[j] === '/' : s[j] === '-' || s[j] === '/' || s[j] === '&') &&
+    classAt(s, j + 1) & UPPER
+  ) {
+    j += 2;
+    while (classAt(s, j) & (LETTER | MARK)) j++;
+    parts++;
+  }
+  if (parts === 0 || classAt(s, j) & WORDLIKE) return -1;
+  return j;
+}
+
+/**
+ * digits ([.,:/] digits)* "%"? not followed by a letter or digit; when the full form is glued to a word,
+ * falls back to the longest prefix ending at a separator ("1.5ha" → "1").
+ */
+export function scanNumber(s: string, i: number): number {
+  let j = scanDigits(s, i);
+  let best = classAt(s, j) & WORDLIKE ? -1 : j;
+  while ((s[j] === '.' || s[j] === ',' || s[j] === ':' || s[j] === '/') && classAt(s, j + 1) & DIGIT) {
+    j = scanDigits(s, j + 1);
+    if (!(classAt(s, j) & WORDLIKE)) best = j;
+  }
+  if (best === j && s[j] === '%' && !(classAt(s, j + 1) & WORDLIKE)) return j + 1;
+  return best;
+}
+
+function onlySpace(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!(classAt(s, i) & SPACE)) return false;
+  return true;
 }
 
 /** Adjacent-token pairs, folded and joined by a space, not crossing punctuation: "chuyển đổi số" → ["chuyen doi", "doi so"]. */
@@ -57,12 +119,4 @@ export function bigrams(tokens: readonly Token[]): string[] {
     out.push(`${(tokens[i - 1] as Token).folded} ${b.folded}`);
   }
   return out;
-}
-
-function onlySpace(s: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const c = s.charCodeAt(i);
-    if (c !== 32 && c !== 9 && c !== 10 && c !== 13 && c !== 0xa0) return false;
-  }
-  return true;
 }

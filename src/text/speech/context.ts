@@ -1,6 +1,5 @@
+import { LETTER, MARK, classAt } from '../chars.ts';
 import { fold } from '../fold.ts';
-
-const LETTER = /[\p{L}\p{M}]/u;
 
 /**
  * The word just before `index` in `text`, folded ("Ngày" → "ngay"), looking back over whitespace only:
@@ -11,7 +10,7 @@ export function previousWord(text: string, index: number): string {
   let i = index - 1;
   while (i >= 0 && isSpace(text.charCodeAt(i))) i--;
   const end = i + 1;
-  while (i >= 0 && end - i <= 24 && LETTER.test(text[i] as string)) i--;
+  while (i >= 0 && end - i <= 24 && (classAt(text, i) & (LETTER | MARK)) !== 0) i--;
   return end - i > 1 ? fold(text.slice(i + 1, end)) : '';
 }
 
@@ -21,7 +20,7 @@ export function previousTwoWords(text: string, index: number): string {
   if (!last) return '';
   let i = index - 1;
   while (i >= 0 && isSpace(text.charCodeAt(i))) i--;
-  while (i >= 0 && LETTER.test(text[i] as string)) i--;
+  while (i >= 0 && (classAt(text, i) & (LETTER | MARK)) !== 0) i--;
   const before = previousWord(text, i + 1);
   return before ? `${before} ${last}` : '';
 }

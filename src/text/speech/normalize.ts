@@ -1,4 +1,5 @@
 import { DEFAULT_ABBREVIATIONS, DOCUMENT_CODE_PARTS } from '../abbreviations.ts';
+import { DIGIT, LETTER, MARK, NUMBER, SPACE, UPPER, charClass, classAt } from '../chars.ts';
 import { nfc } from '../fold.ts';
 import { readDigits, readInteger } from '../numbers.ts';
 import { readEmail, readPhone, readUrl } from './contacts.ts';
@@ -60,72 +61,116 @@ type Groups = Record<string, string | undefined>;
 export type SpeechNormalizer = (text: string) => string;
 
 export function createSpeechNormalizer(options: SpeechOptions = {}): SpeechNormalizer {
-  const dictionary = new Map(Object.entries({ ...DEFAULT_ABBREVIATIONS, ...options.extraAbbreviations }));
+  const entries = { ...DEFAULT_ABBREVIATIONS, ...options.extraAbbreviations };
+  const dictionary = new Map(Object.entries(entries));
   const codeParts = new Map(
     Object.entries({ ...DEFAULT_ABBREVIATIONS, ...DOCUMENT_CODE_PARTS, ...options.extraAbbreviations }),
   );
-  return (input) => normalizeWith(input, dictionary, codeParts);
+  // Lower-case keys without a joiner ("tp") defeat the fast path that skips plain lower-case words.
+  const plainLowerKeys = new Set(Object.keys(entries).filter((k) => /^\p{Ll}[\p{L}\p{M}]*$/u.test(k)));
+  return (input) => normalizeWith(input, { dictionary, codeParts, plainLowerKeys });
 }
 
-function normalizeWith(
-  input: string,
-  dictionary: ReadonlyMap<string, string>,
-  codeParts: ReadonlyMap<string, string>,
-): string {
+interface Dictionaries {
+  dictionary: ReadonlyMap<string, string>;
+  codeParts: ReadonlyMap<string, string>;
+  plainLowerKeys: ReadonlySet<string>;
+}
+
+// Characters no alternative of MASTER starts with: skipped without running the regex.
+const INERT = new Set([...',;()[]"\'!?…«»“”‘’.:*'].map((ch) => ch.charCodeAt(0)));
+// After a lower-case word, these may continue it into an address, a code, or a joined abbreviation.
+const CONTINUES_WORD = new Set([...'.@&/-_%+:'].map((ch) => ch.charCodeAt(0)));
+
+function normalizeWith(input: string, dicts: Dictionaries): string {
   if (typeof input !== 'string' || input.length === 0) return '';
   const text = nfc(input);
-  const re = new RegExp(MASTER.source, MASTER.flags); // own lastIndex: safe under re-entrancy
+  const n = text.length;
+  const re = new RegExp(MASTER.source, 'uy'); // sticky, and own lastIndex: safe under re-entrancy
   const out: string[] = [];
   let last = 0;
   let lastDateEnd = -1;
   let afterRangeFromDate = false;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+  let i = 0;
+  while (i < n) {
+    // Fast path: most of a text is plain lower-case words and spaces, which read as written.
+    const c = text.charCodeAt(i);
+    const cls = charClass(c);
+    if (cls & LETTER && !(cls & UPPER)) {
+      let j = i + 1;
+      while (j < n && classAt(text, j) & (LETTER | MARK)) j++;
+      const next = j < n ? text.charCodeAt(j) : 32;
+      const continues = CONTINUES_WORD.has(next) || (classAt(text, j) & DIGIT) !== 0;
+      if (!continues && (dicts.plainLowerKeys.size === 0 || !dicts.plainLowerKeys.has(text.slice(i, j)))) {
+        i = j;
+        continue;
+      }
+    } else if (cls & SPACE) {
+      const before = i > 0 ? text.charCodeAt(i - 1) : 32;
+      if (!(before >= 48 && before <= 57) && before !== 37) {
+        i++;
+        continue;
+      }
+    } else if (INERT.has(c)) {
+      i++;
+      continue;
+    }
+    re.lastIndex = i;
+    const m = re.exec(text);
+    if (m === null) {
+      i++;
+      continue;
+    }
     const g = m.groups as Groups;
-    const index = m.index;
     const token = m[0];
-    let spoken: string | undefined;
-    let isDate = false;
-    if (g.url !== undefined) spoken = readUrl(token);
-    else if (g.email !== undefined) spoken = readEmail(token);
-    else if (g.iso !== undefined) spoken = readIso(token);
-    else if (g.phone !== undefined) spoken = readPhone(token);
-    else if (g.code !== undefined) spoken = readDocumentCode(token, codeParts);
-    else if (g.clock !== undefined) spoken = readClock(g.hh as string, g.hm);
-    else if (g.num !== undefined) {
-      const reading = readNumeric(g.num, {
-        previousWord: previousWord(text, index),
-        continuesDate: afterRangeFromDate,
-      });
-      isDate = reading.isDate;
-      spoken = reading.text;
-      if (g.pct !== undefined) spoken += ' phần trăm';
-      else if (g.unit !== undefined) spoken += ` ${UNITS[g.unit] as string}`;
-    } else if (g.range !== undefined) spoken = ' đến ';
-    else if (g.neg !== undefined) spoken = 'âm ';
-    else if (g.hyph !== undefined) spoken = ' ';
-    else if (g.word !== undefined) spoken = readWord(token, text, index, dictionary);
-    else if (g.sym !== undefined) spoken = SYMBOLS[token];
-    else if (g.drop !== undefined) spoken = ' ';
-    afterRangeFromDate = g.range !== undefined && lastDateEnd === index;
-    if (isDate) lastDateEnd = index + token.length;
-    if (spoken !== undefined) {
-      const end = index + token.length;
-      if (index > last) out.push(text.slice(last, index));
+    const end = i + token.length;
+    const spoken = readMatch(g, token, text, i, dicts, afterRangeFromDate);
+    afterRangeFromDate = g.range !== undefined && lastDateEnd === i;
+    if (spoken.isDate) lastDateEnd = end;
+    if (spoken.text !== undefined) {
+      if (i > last) out.push(text.slice(last, i));
       // "4G" → "bốn giê": a reading never fuses with a neighbouring letter or digit.
-      if (index > 0 && isAlnum(text[index - 1] as string)) out.push(' ');
-      out.push(spoken);
-      if (end < text.length && isAlnum(text[end] as string)) out.push(' ');
+      if (classAt(text, i - 1) & (LETTER | NUMBER)) out.push(' ');
+      out.push(spoken.text);
+      if (classAt(text, end) & (LETTER | NUMBER)) out.push(' ');
       last = end;
     }
+    i = end;
   }
   if (last === 0) return tidy(text);
   out.push(text.slice(last));
   return tidy(out.join(''));
 }
 
-const ALNUM = /[\p{L}\p{N}]/u;
-function isAlnum(ch: string): boolean {
-  return ALNUM.test(ch);
+function readMatch(
+  g: Groups,
+  token: string,
+  text: string,
+  index: number,
+  dicts: Dictionaries,
+  continuesDate: boolean,
+): { text: string | undefined; isDate: boolean } {
+  if (g.num !== undefined) {
+    const reading = readNumeric(g.num, { previousWord: previousWord(text, index), continuesDate });
+    let spoken = reading.text;
+    if (g.pct !== undefined) spoken += ' phần trăm';
+    else if (g.unit !== undefined) spoken += ` ${UNITS[g.unit] as string}`;
+    return { text: spoken, isDate: reading.isDate };
+  }
+  let spoken: string | undefined;
+  if (g.word !== undefined) spoken = readWord(token, text, index, dicts.dictionary);
+  else if (g.url !== undefined) spoken = readUrl(token);
+  else if (g.email !== undefined) spoken = readEmail(token);
+  else if (g.iso !== undefined) spoken = readIso(token);
+  else if (g.phone !== undefined) spoken = readPhone(token);
+  else if (g.code !== undefined) spoken = readDocumentCode(token, dicts.codeParts);
+  else if (g.clock !== undefined) spoken = readClock(g.hh as string, g.hm);
+  else if (g.range !== undefined) spoken = ' đến ';
+  else if (g.neg !== undefined) spoken = 'âm ';
+  else if (g.hyph !== undefined) spoken = ' ';
+  else if (g.sym !== undefined) spoken = SYMBOLS[token];
+  else if (g.drop !== undefined) spoken = ' ';
+  return { text: spoken, isDate: g.iso !== undefined };
 }
 
 // Replacements may leave doubled or dangling spaces; one linear pass removes them.
