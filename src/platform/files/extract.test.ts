@@ -54,6 +54,15 @@ describe('extractText from PDF', () => {
     expect(result.error).toBe('Tệp PDF bị hỏng hoặc không đúng định dạng, không trích xuất được văn bản.');
   });
 
+  it('reports a password-protected PDF as failed with the reason', async () => {
+    const result = await extractText(await makePdf([P1], { userPassword: 'bi-mat' }), PDF);
+    expect(result).toEqual({
+      text: '',
+      status: 'failed',
+      error: 'Tệp PDF có mật khẩu nên không đọc được nội dung.',
+    });
+  });
+
   it('refuses to parse beyond the size cap', async () => {
     const pdf = await makePdf([P1]);
     const result = await extractText(pdf, PDF, { maxBytes: pdf.length - 1 });

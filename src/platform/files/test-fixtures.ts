@@ -16,9 +16,14 @@ function requireVietnameseFont(): string {
 
 export async function makePdf(
   paragraphs: readonly string[],
-  options: { pages?: number } = {},
+  options: { pages?: number; userPassword?: string } = {},
 ): Promise<Uint8Array> {
-  const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: 'Tài liệu thử' } });
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 56,
+    info: { Title: 'Tài liệu thử' },
+    ...(options.userPassword ? { userPassword: options.userPassword, pdfVersion: '1.7' as const } : {}),
+  });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<void>((resolve, reject) => {

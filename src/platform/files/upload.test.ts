@@ -32,7 +32,8 @@ describe('checkUpload', () => {
     );
     expect(err.code).toBe('UPLOAD_TOO_LARGE');
     expect(err.status).toBe(413);
-    expect(err.details).toMatchObject({ size: PNG_1PX.length });
+    expect(err.info).toMatchObject({ size: PNG_1PX.length });
+    expect(err.details).toEqual([{ field: 'file', code: 'UPLOAD_TOO_LARGE', message: err.message }]);
     expect(err.message).toMatch(/^Tệp quá lớn/);
   });
 
@@ -45,7 +46,7 @@ describe('checkUpload', () => {
         maxBytes: 2 * 1024 * 1024,
       }),
     );
-    expect(err.message).toContain('2 MB');
+    expect(err.message).toBe('Tệp quá lớn (3 MB): tối đa 2 MB cho mỗi tệp.');
   });
 
   it('refuses an extension that is not allowed', () => {
@@ -70,6 +71,17 @@ describe('checkUpload', () => {
       );
       expect(err.code).toBe('UPLOAD_TYPE_NOT_ALLOWED');
     }
+    const noExt = catchError(() =>
+      checkUpload({
+        bytes: new TextEncoder().encode('x'),
+        name: 'README',
+        allowed: ['pdf', 'text'],
+        maxBytes: 10,
+      }),
+    );
+    expect(noExt.message).toBe(
+      'Không nhận tệp không có phần mở rộng. Các loại được phép: PDF, văn bản thuần (TXT).',
+    );
   });
 
   it('refuses a .pdf that is not a PDF', async () => {
@@ -83,7 +95,7 @@ describe('checkUpload', () => {
         checkUpload({ bytes, name: 'nghi-quyet.pdf', allowed: ['pdf'], maxBytes: 1e7 }),
       );
       expect(err.code).toBe('UPLOAD_CONTENT_MISMATCH');
-      expect(err.status).toBe(422);
+      expect(err.status).toBe(415);
       expect(err.message).toContain('không phải là tệp PDF');
     }
   });
@@ -98,7 +110,7 @@ describe('checkUpload', () => {
       }),
     );
     expect(err.code).toBe('UPLOAD_CONTENT_MISMATCH');
-    expect(err.details).toMatchObject({ claimed: 'docx', detected: 'pdf' });
+    expect(err.info).toMatchObject({ claimed: 'docx', detected: 'pdf' });
   });
 
   it('treats text flavours by name: a .md file of plain text is Markdown', () => {

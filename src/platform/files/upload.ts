@@ -42,16 +42,17 @@ export function checkUpload(input: UploadInput): CheckedUpload {
   const { bytes, name, allowed, maxBytes } = input;
   const ext = extensionOf(name);
   if (bytes.length > maxBytes) {
-    throw new FileError('UPLOAD_TOO_LARGE', `Tệp quá lớn: tối đa ${formatSize(maxBytes)} cho mỗi tệp.`, {
-      size: bytes.length,
-      maxBytes,
-    });
+    throw new FileError(
+      'UPLOAD_TOO_LARGE',
+      `Tệp quá lớn (${formatSize(bytes.length)}): tối đa ${formatSize(maxBytes)} cho mỗi tệp.`,
+      { size: bytes.length, maxBytes },
+    );
   }
   const claimed = kindFromName(name);
   if (!claimed || !allowed.includes(claimed)) {
     throw new FileError(
       'UPLOAD_TYPE_NOT_ALLOWED',
-      `Không nhận loại tệp ${ext ? `“.${ext}”` : 'không có phần mở rộng'}. Các loại được phép: ${allowedLabels(allowed)}.`,
+      `${ext ? `Không nhận loại tệp “.${ext}”` : 'Không nhận tệp không có phần mở rộng'}. Các loại được phép: ${allowedLabels(allowed)}.`,
       { ext, allowed: [...allowed] },
     );
   }
