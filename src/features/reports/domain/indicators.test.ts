@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   buildCatalogue,
+  formatValue,
   comboKeys,
   comboLabel,
   parseValueKey,
@@ -221,5 +222,35 @@ describe('buildCatalogue', () => {
       expect(r.error.message).toMatch(
         /Mục phân tổ “a” bị trùng.*Phân tổ “Trống”.*chưa có mục nào|chưa có mục nào.*bị trùng/,
       );
+  });
+});
+
+describe('formatValue', () => {
+  it('shows values the Vietnamese way with unit and rounding', () => {
+    expect(formatValue(indicator('TY_LE_DU_HOP'), 87.54)).toBe('87,5 %');
+    expect(formatValue(indicator('DV_TONG'), 108600)).toBe('108.600 người');
+    expect(formatValue(indicator('CO_CHUYEN_DE'), true)).toBe('Có');
+    expect(formatValue(indicator('CO_CHUYEN_DE'), false)).toBe('Không');
+    expect(formatValue(indicator('KIEN_NGHI'), 'Đề nghị')).toBe('Đề nghị');
+    expect(formatValue(indicator('DV_TONG'), null)).toBe('');
+  });
+});
+
+describe('range messages', () => {
+  it('names only the bound that exists', () => {
+    const capped: DataIndicator = {
+      kind: 'data',
+      code: 'X',
+      name: 'Số tổ',
+      valueType: 'integer',
+      aggregation: 'sum',
+      max: 9,
+    };
+    const floored: DataIndicator = { ...capped, max: undefined, min: 1 };
+    const high = validateValue(capped, '10');
+    const low = validateValue(floored, '0');
+    expect(high.ok || high.error.message).toBe('Giá trị của chỉ tiêu «Số tổ» phải không lớn hơn 9.');
+    expect(low.ok || low.error.message).toBe('Giá trị của chỉ tiêu «Số tổ» phải không nhỏ hơn 1.');
+    expect(validateValue(capped, '-1.000')).toEqual({ ok: true, value: -1000 });
   });
 });

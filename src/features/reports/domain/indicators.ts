@@ -332,3 +332,13 @@ export function validateCell(
   }
   return validateValue(indicator, raw);
 }
+
+/** A value as shown to users: Vietnamese number format, the formula's rounding, the unit ("87,5 %"). */
+export function formatValue(indicator: Indicator, value: Value | null): string {
+  if (value === null) return '';
+  if (typeof value === 'boolean') return value ? 'Có' : 'Không';
+  if (typeof value === 'string') return value;
+  const decimals = indicator.kind === 'formula' ? (indicator.decimals ?? 2) : 2;
+  const text = formatViNumber(value, decimals);
+  return indicator.unit ? `${text} ${indicator.unit}` : text;
+}
