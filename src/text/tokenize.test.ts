@@ -29,6 +29,13 @@ describe('tokenize', () => {
     ['“Sổ tay” — 😀 mới!', ['Sổ', 'tay', 'mới']],
     ['', []],
     ['... ,;', []],
+    ['1.5ha', ['1', '5ha']],
+    ['2021abc', ['2021abc']],
+    ['37,32%abc', ['37,32', 'abc']],
+    ['02-NQ/TU2', ['02', 'NQ', 'TU2']],
+    ['1/2/', ['1/2']],
+    ['ngày 3/6/2020.', ['ngày', '3/6/2020']],
+    ['Số: 15/QĐ-UBND;', ['Số', '15/QĐ-UBND']],
   ])('%s', (input, expected) => {
     expect(texts(input)).toEqual(expected);
   });

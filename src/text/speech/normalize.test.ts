@@ -95,6 +95,12 @@ describe('dates', () => {
     ['ngày 19/11 - 20/11', 'ngày mười chín tháng mười một đến hai mươi tháng mười một'],
     ['ngày 7/1/2022', 'ngày bảy tháng một năm hai nghìn không trăm hai mươi hai'],
     ['2021-11-19', 'ngày mười chín tháng mười một năm hai nghìn không trăm hai mươi mốt'],
+    ['19-11-2021', 'ngày mười chín tháng mười một năm hai nghìn không trăm hai mươi mốt'],
+    ['19.11.2021', 'ngày mười chín tháng mười một năm hai nghìn không trăm hai mươi mốt'],
+    [
+      'ngày 20/11/2022 - 25/11/2022',
+      'ngày hai mươi tháng mười một năm hai nghìn không trăm hai mươi hai đến hai mươi lăm tháng mười một năm hai nghìn không trăm hai mươi hai',
+    ],
     ['ngày 26 - 28 hằng tháng', 'ngày hai mươi sáu đến hai mươi tám hằng tháng'],
   ])('%s', (input, expected) => {
     expect(n(input)).toBe(expected);
@@ -108,6 +114,9 @@ describe('dates', () => {
     ['10/10 điểm', 'mười trên mười điểm'],
     ['13/2022', 'mười ba trên hai nghìn không trăm hai mươi hai'],
     ['ngày 31/4', 'ngày ba mươi mốt trên bốn'],
+    ['31-02-2021', 'ba mươi mốt đến không hai đến hai nghìn không trăm hai mươi mốt'],
+    ['31.02.2021', 'ba mươi mốt chấm không hai chấm hai nghìn không trăm hai mươi mốt'],
+    ['2021-13-01', 'hai nghìn không trăm hai mươi mốt đến mười ba đến không một'],
   ])('an impossible or unmarked date is read as plain numbers: %s', (input, expected) => {
     expect(n(input)).toBe(expected);
   });
@@ -159,6 +168,8 @@ describe('money and units', () => {
     ['50.000đ', 'năm mươi nghìn đồng'],
     ['50.000 VNĐ', 'năm mươi nghìn đồng'],
     ['100 USD', 'một trăm đô la Mỹ'],
+    ['$100', 'một trăm đô la'],
+    ['$ 2,5', 'hai phẩy năm đô la'],
     ['2tr', 'hai triệu'],
     ['3km', 'ba ki lô mét'],
     ['15 km', 'mười lăm ki lô mét'],
@@ -298,6 +309,8 @@ describe('abbreviations', () => {
     ['KT-XH', 'kinh tế - xã hội'],
     ['GD&ĐT', 'Giáo dục và Đào tạo'],
     ['PGS.TS. Nguyễn Văn An', 'phó giáo sư, tiến sĩ Nguyễn Văn An'],
+    ['GS.TSKH Lê Văn Bình', 'giáo sư tiến sĩ khoa học Lê Văn Bình'],
+    ['TS Phạm Hùng', 'tiến sĩ Phạm Hùng'],
     ['ThS. Lê Thị Hoa', 'thạc sĩ Lê Thị Hoa'],
     ['Th.S Trần Minh', 'thạc sĩ Trần Minh'],
     ['sách, báo, v.v.', 'sách, báo, vân vân'],

@@ -4,9 +4,9 @@ import { nfc } from '../fold.ts';
 import { readDigits, readInteger } from '../numbers.ts';
 import { readEmail, readPhone, readUrl } from './contacts.ts';
 import { previousWord } from './context.ts';
-import { isValidTime, readDayMonthYear, readTime } from './dates.ts';
+import { isValidDayMonth, isValidTime, readDayMonthYear, readTime } from './dates.ts';
 import { readDocumentCode } from './documents.ts';
-import { readNumeric } from './numeric.ts';
+import { readNumeric, readQuantity } from './numeric.ts';
 import { UNITS, unitPattern } from './units.ts';
 import { readWord } from './words.ts';
 
@@ -26,7 +26,8 @@ const MASTER = new RegExp(
   [
     String.raw`(?<url>(?:https?:\/\/|www\.)${URL_TAIL}|${NOT_WORD_BEFORE}(?<![@.])${DOMAIN_LABEL}(?:\.${DOMAIN_LABEL})*\.(?:vn|com|net|org|gov|edu|info)${NOT_WORD_AFTER}(?:\/${URL_TAIL})?)`,
     String.raw`(?<email>(?<![\p{L}\p{N}._%+-])[A-Za-z0-9._%+-]+@${DOMAIN_LABEL}(?:\.${DOMAIN_LABEL})*\.[A-Za-z]{2,}${NOT_WORD_AFTER})`,
-    String.raw`(?<iso>${NOT_WORD_BEFORE}\d{4}-\d{2}-\d{2}${NOT_WORD_AFTER})`,
+    String.raw`(?<iso>${NOT_WORD_BEFORE}(?:\d{4}-\d{2}-\d{2}|\d{1,2}-\d{1,2}-\d{4}|\d{1,2}\.\d{1,2}\.\d{4})${NOT_WORD_AFTER})`,
+    String.raw`(?<dollars>\$ ?(?<usd>\d+(?:[.,]\d+)*))`,
     String.raw`(?<phone>${NOT_WORD_BEFORE}(?:\+84|0)(?:[ .-]?\d){8,10}${NOT_WORD_AFTER}|${NOT_WORD_BEFORE}(?:1800|1900)[ .]?\d{4}(?:\d{2})?${NOT_WORD_AFTER})`,
     String.raw`(?<code>${NOT_WORD_BEFORE}\d+(?:\/\d+)*[-\/]\p{Lu}\p{L}*(?:[-\/&]\p{Lu}\p{L}*)*${NOT_WORD_AFTER})`,
     String.raw`(?<clock>${NOT_WORD_BEFORE}(?<hh>\d{1,2})[hg](?<hm>\d{2})?${NOT_WORD_AFTER}(?:')?)`,
@@ -157,20 +158,21 @@ function readMatch(
     else if (g.unit !== undefined) spoken += ` ${UNITS[g.unit] as string}`;
     return { text: spoken, isDate: reading.isDate };
   }
+  if (g.iso !== undefined) return readIso(token);
   let spoken: string | undefined;
   if (g.word !== undefined) spoken = readWord(token, text, index, dicts.dictionary);
   else if (g.url !== undefined) spoken = readUrl(token);
   else if (g.email !== undefined) spoken = readEmail(token);
-  else if (g.iso !== undefined) spoken = readIso(token);
   else if (g.phone !== undefined) spoken = readPhone(token);
   else if (g.code !== undefined) spoken = readDocumentCode(token, dicts.codeParts);
+  else if (g.dollars !== undefined) spoken = `${readQuantity(g.usd as string)} đô la`;
   else if (g.clock !== undefined) spoken = readClock(g.hh as string, g.hm);
   else if (g.range !== undefined) spoken = ' đến ';
   else if (g.neg !== undefined) spoken = 'âm ';
   else if (g.hyph !== undefined) spoken = ' ';
   else if (g.sym !== undefined) spoken = SYMBOLS[token];
   else if (g.drop !== undefined) spoken = ' ';
-  return { text: spoken, isDate: g.iso !== undefined };
+  return { text: spoken, isDate: false };
 }
 
 // Replacements may leave doubled or dangling spaces; one linear pass removes them.
@@ -181,12 +183,14 @@ function tidy(s: string): string {
     .replace(/(^|\n) +/g, '$1');
 }
 
-function readIso(token: string): string {
-  const [y, m, d] = token.split('-') as [string, string, string];
-  const day = Number(d);
-  const month = Number(m);
-  if (month >= 1 && month <= 12 && day >= 1 && day <= 31) return `ngày ${readDayMonthYear(d, m, y)}`;
-  return token.split('-').map(readDigits).join(' ');
+// "2021-11-19", "19-11-2021", "19.11.2021"; an impossible date is read as the numbers it is made of.
+function readIso(token: string): { text: string; isDate: boolean } {
+  const separator = token.includes('-') ? '-' : '.';
+  const parts = token.split(separator) as [string, string, string];
+  const [d, m, y] = parts[0].length === 4 ? [parts[2], parts[1], parts[0]] : parts;
+  if (isValidDayMonth(Number(d), Number(m), Number(y)))
+    return { text: `ngày ${readDayMonthYear(d, m, y)}`, isDate: true };
+  return { text: parts.map(readInteger).join(separator === '-' ? ' đến ' : ' chấm '), isDate: false };
 }
 
 // "7h30" is a time of day, "48h" a duration: both read with "giờ". Impossible minutes are read as a number.
