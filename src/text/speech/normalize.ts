@@ -1,7 +1,7 @@
 import { DEFAULT_ABBREVIATIONS, DOCUMENT_CODE_PARTS } from '../abbreviations.ts';
 import { DIGIT, LETTER, MARK, NUMBER, SPACE, UPPER, charClass, classAt } from '../chars.ts';
 import { nfc } from '../fold.ts';
-import { readDigits, readInteger } from '../numbers.ts';
+import { readInteger } from '../numbers.ts';
 import { readEmail, readPhone, readUrl } from './contacts.ts';
 import { previousWord } from './context.ts';
 import { isValidDayMonth, isValidTime, readDayMonthYear, readTime } from './dates.ts';
