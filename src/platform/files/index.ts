@@ -26,3 +26,5 @@ export type { S3Options } from './s3-store.ts';
 export { createFileStore, localFilesDir } from './create-store.ts';
 export type { FileStoreConfig } from './create-store.ts';
 export { contentDisposition, cleanFileName, asciiFileName } from './content-disposition.ts';
+export { fileResponseHeaders, parseRange, rangeResponseHeaders } from './serve.ts';
+export type { ServedFile } from './serve.ts';
