@@ -68,7 +68,7 @@ describe('HttpSpeechProvider', { timeout: 60_000 }, () => {
   });
 
   it('decodes an MP3 answer, even when it is labelled as generic bytes', async () => {
-    const mp3 = encodeMp3(sine(300, 16000, 2));
+    const mp3 = await encodeMp3(sine(300, 16000, 2));
     reply = (res) => res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(mp3);
     const audio = await provider().synthesize(request);
     expect(audio.sampleRate).toBe(16000);

@@ -23,7 +23,6 @@ export { readMp3Frames } from './mp3-frames.ts';
 export type { Mp3Info } from './mp3-frames.ts';
 export { decodeMp3 } from './mp3-decode.ts';
 export { encodeWav, parseWav } from './wav.ts';
-export { resample } from './resample.ts';
-export { MAX_CHUNK_CHARS, canonicalText, chunkSentence } from './sentences.ts';
+export { FIRST_CHUNK_CHARS, MAX_CHUNK_CHARS, canonicalText, chunkSentence } from './sentences.ts';
 export type { TextSpan } from './sentences.ts';
 export { MAX_TEXT_CHARS } from './validate.ts';

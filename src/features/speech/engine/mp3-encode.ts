@@ -1,51 +1,70 @@
-import { Mp3Encoder } from '@breezystack/lamejs';
-import { resample } from './resample.ts';
+import { createMp3Encoder } from 'wasm-media-encoders';
+import type { WasmMediaEncoder } from 'wasm-media-encoders';
 import type { PcmAudio } from './types.ts';
 
 export interface Mp3Options {
   bitrateKbps: number;
+  /** Output sampling rate; LAME resamples the voice's rate to it with its own low-pass filter. */
   sampleRate: number;
 }
 
 /** Mono speech for slow mobile networks: 24 kbit/s ≈ 3 KB per second of speech. */
 export const DEFAULT_MP3: Mp3Options = { bitrateKbps: 24, sampleRate: 16000 };
 
-/**
- * Lowest constant bitrate at which LAME keeps each MPEG-2/2.5 sampling rate instead of silently choosing a
- * lower one (LAME picks the output rate from the bitrate); checked against the encoder's frame headers.
- */
-const MIN_BITRATE: Record<number, number> = {
-  8000: 8,
-  11025: 16,
-  12000: 16,
-  16000: 16,
-  22050: 32,
-  24000: 48,
-};
-const MPEG2_BITRATES = [8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160];
+const BITRATES = [8, 16, 24, 32, 40, 48, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320] as const;
+const SAMPLE_RATES = [8000, 11025, 12000, 16000, 22050, 24000, 32000, 44100, 48000] as const;
+type Bitrate = (typeof BITRATES)[number];
+type SampleRate = (typeof SAMPLE_RATES)[number];
+
+const isBitrate = (value: number): value is Bitrate => (BITRATES as readonly number[]).includes(value);
+const isSampleRate = (value: number): value is SampleRate =>
+  (SAMPLE_RATES as readonly number[]).includes(value);
 
 export function checkMp3Options({ bitrateKbps, sampleRate }: Mp3Options): void {
-  const min = MIN_BITRATE[sampleRate];
-  if (min === undefined) {
-    throw new RangeError(`MP3 sample rate must be one of ${Object.keys(MIN_BITRATE).join(', ')} Hz`);
-  }
-  if (!MPEG2_BITRATES.includes(bitrateKbps) || bitrateKbps < min) {
-    throw new RangeError(`MP3 at ${sampleRate} Hz needs a standard bitrate of at least ${min} kbit/s`);
-  }
+  if (!isSampleRate(sampleRate))
+    throw new RangeError(`MP3 sample rate must be one of ${SAMPLE_RATES.join(', ')} Hz`);
+  if (!isBitrate(bitrateKbps))
+    throw new RangeError(`MP3 bitrate must be one of ${BITRATES.join(', ')} kbit/s`);
+  // MPEG-1 (32–48 kHz) has no bitrate below 32 kbit/s.
+  if (sampleRate >= 32000 && bitrateKbps < 32)
+    throw new RangeError('MP3 at 32 kHz and above needs ≥ 32 kbit/s');
 }
 
-/** Frames handed to LAME per call; keeps its output buffer small on long texts. */
-const CHUNK = 1152 * 16;
+let encoder: Promise<WasmMediaEncoder<'audio/mpeg'>> | undefined;
 
-export function encodeMp3(audio: PcmAudio, options: Mp3Options = DEFAULT_MP3): Uint8Array {
+/**
+ * LAME compiled to WebAssembly, created once per process and reconfigured for each file. configure → encode →
+ * finalize runs without yielding, so calls cannot interleave on the shared encoder.
+ */
+function sharedEncoder(): Promise<WasmMediaEncoder<'audio/mpeg'>> {
+  encoder ??= createMp3Encoder();
+  encoder.catch(() => (encoder = undefined));
+  return encoder;
+}
+
+/** Samples converted and handed to LAME per call; bounds the temporary float buffer on long texts. */
+const CHUNK = 65536;
+
+export async function encodeMp3(audio: PcmAudio, options: Mp3Options = DEFAULT_MP3): Promise<Uint8Array> {
   checkMp3Options(options);
-  const { pcm } = resample(audio, options.sampleRate);
-  const encoder = new Mp3Encoder(1, options.sampleRate, options.bitrateKbps);
+  const { bitrateKbps, sampleRate } = options;
+  if (!isBitrate(bitrateKbps) || !isSampleRate(sampleRate)) throw new RangeError('invalid MP3 options');
+  const lame = await sharedEncoder();
+  lame.configure({
+    channels: 1,
+    sampleRate: audio.sampleRate,
+    bitrate: bitrateKbps,
+    outputSampleRate: sampleRate,
+  });
   const parts: Uint8Array[] = [];
-  for (let start = 0; start < pcm.length; start += CHUNK) {
-    parts.push(toBytes(encoder.encodeBuffer(pcm.subarray(start, start + CHUNK))));
+  const floats = new Float32Array(Math.min(CHUNK, audio.pcm.length));
+  for (let start = 0; start < audio.pcm.length; start += CHUNK) {
+    const piece = audio.pcm.subarray(start, start + CHUNK);
+    for (let i = 0; i < piece.length; i++) floats[i] = (piece[i] as number) / 32768;
+    // The returned view belongs to the encoder and is overwritten by the next call: copy it.
+    parts.push(lame.encode([floats.subarray(0, piece.length)]).slice());
   }
-  parts.push(toBytes(encoder.flush()));
+  parts.push(lame.finalize().slice());
   const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
   let offset = 0;
   for (const part of parts) {
@@ -53,9 +72,4 @@ export function encodeMp3(audio: PcmAudio, options: Mp3Options = DEFAULT_MP3): U
     offset += part.length;
   }
   return out;
-}
-
-// lamejs hands back signed bytes (Int8Array) despite its typings.
-function toBytes(chunk: ArrayBufferView): Uint8Array {
-  return new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
 }

@@ -40,4 +40,14 @@ describe('chunkSentence', () => {
       10, 10, 5,
     ]);
   });
+
+  it('keeps the first piece shorter when asked, the rest at the normal limit', () => {
+    const text =
+      'Chi bộ có tám mươi mốt đảng viên, trong đó bốn mươi chín đảng viên thường xuyên sinh hoạt, còn lại đi làm ăn xa.';
+    const pieces = chunkSentence({ text, start: 0, end: text.length }, 200, 40);
+    expect(pieces.map((p) => p.text)).toEqual([
+      'Chi bộ có tám mươi mốt đảng viên,',
+      'trong đó bốn mươi chín đảng viên thường xuyên sinh hoạt, còn lại đi làm ăn xa.',
+    ]);
+  });
 });

@@ -1,5 +1,7 @@
-/** Longest piece sent to a provider at once: short enough that the first audio is ready almost at once. */
+/** Longest piece sent to a provider at once. */
 export const MAX_CHUNK_CHARS = 300;
+/** The first piece of a text is kept shorter: the listener waits for it, later pieces are made while it plays. */
+export const FIRST_CHUNK_CHARS = 100;
 
 /** A piece of the input with its UTF-16 offsets, as the Vietnamese text module's splitter returns them. */
 export interface TextSpan {
@@ -15,10 +17,14 @@ export function canonicalText(text: string): string {
 
 /**
  * Splits an over-long sentence at the last clause break (, ; :) before the limit, else at the last space, else
- * hard at the limit, so no piece exceeds `maxChars`. Offsets stay relative to the same string as the input span,
- * so the player can still highlight each piece.
+ * hard at the limit, so no piece exceeds `maxChars` (the first piece: `firstMaxChars`). Offsets stay relative to
+ * the same string as the input span, so the player can still highlight each piece.
  */
-export function chunkSentence(span: TextSpan, maxChars = MAX_CHUNK_CHARS): TextSpan[] {
+export function chunkSentence(
+  span: TextSpan,
+  maxChars = MAX_CHUNK_CHARS,
+  firstMaxChars = maxChars,
+): TextSpan[] {
   const pieces: TextSpan[] = [];
   let from = 0;
   const text = span.text;
@@ -34,13 +40,15 @@ export function chunkSentence(span: TextSpan, maxChars = MAX_CHUNK_CHARS): TextS
       });
     }
   };
-  while (text.length - from > maxChars) {
-    const window = text.slice(from, from + maxChars + 1);
+  let limit = Math.min(firstMaxChars, maxChars);
+  while (text.length - from > limit) {
+    const window = text.slice(from, from + limit + 1);
     const clause = Math.max(window.lastIndexOf(', '), window.lastIndexOf('; '), window.lastIndexOf(': '));
     const space = window.search(/\s\S*$/u);
-    const cut = clause > maxChars / 3 ? clause + 1 : space > 0 ? space : maxChars;
+    const cut = clause > limit / 3 ? clause + 1 : space > 0 ? space : limit;
     push(from, from + cut);
     from += cut;
+    limit = maxChars;
   }
   push(from, text.length);
   return pieces;

@@ -132,6 +132,23 @@ describe('SpeechService', { timeout: 60_000 }, () => {
     expect(plan.sentences.every((s) => s.spoken.length <= 120)).toBe(true);
   });
 
+  it('cuts a long opening sentence short so the first audio is ready sooner', () => {
+    const text =
+      'Chi bộ tổ dân phố số 6, thị trấn Quỳnh Côi (Quỳnh Phụ) hiện có 81 đảng viên, trong đó 49 đảng viên ' +
+      'thường xuyên sinh hoạt, còn lại là đảng viên đi làm ăn xa và đảng viên miễn sinh hoạt do tuổi cao, sức khỏe yếu.';
+    const plan = new SpeechService({
+      provider,
+      cacheDir: dir,
+      prefetch: 0,
+      normalize: normalizeForSpeech,
+    }).plan(text);
+    expect(plan.sentences.map((s) => s.text)).toEqual([
+      'Chi bộ tổ dân phố số 6, thị trấn Quỳnh Côi (Quỳnh Phụ) hiện có 81 đảng viên,',
+      'trong đó 49 đảng viên thường xuyên sinh hoạt, còn lại là đảng viên đi làm ăn xa và đảng viên miễn sinh hoạt do tuổi cao, sức khỏe yếu.',
+    ]);
+    expect(plan.sentences[0]?.spoken).toContain('tám mươi mốt đảng viên');
+  });
+
   it('plans nothing for empty text and rejects bad requests with Vietnamese messages', async () => {
     expect(service.plan('').sentences).toEqual([]);
     expect(service.plan('😀 ... !!!').sentences).toEqual([]);

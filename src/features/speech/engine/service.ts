@@ -5,7 +5,7 @@ import { readMp3Frames } from './mp3-frames.ts';
 import { DEFAULT_MP3, checkMp3Options, encodeMp3 } from './mp3-encode.ts';
 import type { Mp3Options } from './mp3-encode.ts';
 import { splitSentences } from '../../../text/index.ts';
-import { MAX_CHUNK_CHARS, canonicalText, chunkSentence } from './sentences.ts';
+import { FIRST_CHUNK_CHARS, MAX_CHUNK_CHARS, canonicalText, chunkSentence } from './sentences.ts';
 import type { TextSpan } from './sentences.ts';
 import type { SpeechProvider, SpeechVoice } from './types.ts';
 import { checkSpeed, checkText, checkVoice } from './validate.ts';
@@ -30,6 +30,8 @@ export interface SpeechServiceOptions {
    */
   normalize?: (sentence: string) => string;
   maxChunkChars?: number;
+  /** Limit for the first piece of a text, so the first audio is ready sooner. */
+  firstChunkChars?: number;
   /** Sentences synthesised in the background as soon as a plan is made, so the first one is ready on request. */
   prefetch?: number;
 }
@@ -77,6 +79,7 @@ export class SpeechService {
   private readonly split: (text: string) => TextSpan[];
   private readonly normalize: (sentence: string) => string;
   private readonly maxChunkChars: number;
+  private readonly firstChunkChars: number;
   private readonly prefetchCount: number;
   /** Same key requested twice while the first is still running shares one synthesis. */
   private readonly inFlight = new Map<string, Promise<Uint8Array>>();
@@ -89,6 +92,7 @@ export class SpeechService {
     this.split = options.splitSentences ?? splitSentences;
     this.normalize = options.normalize ?? ((sentence) => sentence);
     this.maxChunkChars = options.maxChunkChars ?? MAX_CHUNK_CHARS;
+    this.firstChunkChars = options.firstChunkChars ?? FIRST_CHUNK_CHARS;
     this.prefetchCount = options.prefetch ?? 1;
   }
 
@@ -100,7 +104,7 @@ export class SpeechService {
   async warm(): Promise<void> {
     const text = 'xin chào';
     const audio = await this.provider.synthesize({ text, voice: this.defaultVoice(), speed: 1 });
-    encodeMp3(audio, this.mp3);
+    await encodeMp3(audio, this.mp3);
   }
 
   defaultVoice(): string {
@@ -129,7 +133,8 @@ export class SpeechService {
     checkSpeed(speed);
     const sentences: PlannedSentence[] = [];
     for (const span of this.split(text.normalize('NFC'))) {
-      for (const piece of chunkSentence(span, this.maxChunkChars)) {
+      const firstLimit = sentences.length === 0 ? this.firstChunkChars : this.maxChunkChars;
+      for (const piece of chunkSentence(span, this.maxChunkChars, firstLimit)) {
         const spoken = canonicalText(this.normalize(piece.text));
         if (!SPEAKABLE.test(spoken)) continue;
         const id = this.audioId(spoken, voice, speed);
@@ -188,7 +193,7 @@ export class SpeechService {
     // Text of symbols alone can come back silent-and-empty; a short pause keeps the player's sequence intact.
     if (audio.pcm.length === 0)
       audio = { pcm: new Int16Array(Math.round(audio.sampleRate / 5)), sampleRate: audio.sampleRate };
-    const mp3 = encodeMp3(audio, this.mp3);
+    const mp3 = await encodeMp3(audio, this.mp3);
     await this.cache.put(id, mp3);
     return mp3;
   }
