@@ -207,6 +207,15 @@ const DEFAULT_NORMALIZER = createSpeechNormalizer();
  * numbers, abbreviations, phone numbers, e-mail and web addresses. Never throws.
  */
 export function normalizeForSpeech(text: string, options?: SpeechOptions): string {
-  if (!options?.extraAbbreviations) return DEFAULT_NORMALIZER(text);
-  return createSpeechNormalizer(options)(text);
+  const extra = options?.extraAbbreviations;
+  if (!extra) return DEFAULT_NORMALIZER(text);
+  // Callers usually pass the same dictionary object each time: build its normaliser once.
+  let normalizer = BY_DICTIONARY.get(extra);
+  if (!normalizer) {
+    normalizer = createSpeechNormalizer(options);
+    BY_DICTIONARY.set(extra, normalizer);
+  }
+  return normalizer(text);
 }
+
+const BY_DICTIONARY = new WeakMap<object, SpeechNormalizer>();
