@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
@@ -9,18 +10,31 @@ interface NormalizeCommandOptions {
   abbreviations?: string;
 }
 
-/** Streams `input` line by line, writing one normalised line per input line; waits when `output` is full. */
+/**
+ * Streams `input` line by line, writing one normalised line per input line; waits when `output` is full.
+ * A reader that goes away (`sotay normalize | head`, EPIPE) ends the stream quietly; other write errors throw.
+ */
 export async function normalizeStream(
   input: Readable,
   output: Writable,
   normalize: SpeechNormalizer,
 ): Promise<void> {
   const lines = createInterface({ input, crlfDelay: Infinity });
-  for await (const line of lines) {
-    if (!output.write(`${normalize(line)}\n`)) {
-      await new Promise<void>((resolve) => output.once('drain', resolve));
+  let failure: NodeJS.ErrnoException | undefined;
+  const onError = (error: NodeJS.ErrnoException): void => {
+    failure = error;
+    lines.close();
+  };
+  output.on('error', onError);
+  try {
+    for await (const line of lines) {
+      if (failure) break;
+      if (!output.write(`${normalize(line)}\n`)) await once(output, 'drain').catch(() => undefined);
     }
+  } finally {
+    output.off('error', onError);
   }
+  if (failure && failure.code !== 'EPIPE') throw failure;
 }
 
 /** Reads a JSON object { "ABBR": "reading", … } that extends the built-in abbreviation dictionary. */

@@ -1,7 +1,7 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
+import { PassThrough, Writable } from 'node:stream';
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { loadAbbreviations, normalizeStream, registerNormalize } from '../../cli/commands/normalize.ts';
@@ -44,6 +44,25 @@ describe('sotay normalize', () => {
     await expect(loadAbbreviations(bad)).rejects.toThrow(/phải là chuỗi/);
     await writeFile(bad, '[1, 2]');
     await expect(loadAbbreviations(bad)).rejects.toThrow(/đối tượng JSON/);
+  });
+
+  it('stops quietly when the reader goes away, and reports other write errors', async () => {
+    const failing = (code: string): Writable =>
+      new Writable({
+        write(_chunk, _encoding, callback) {
+          callback(Object.assign(new Error(code), { code }));
+        },
+      });
+    const many = 'Đại hội XIII\n'.repeat(1000);
+    const source = (): PassThrough => {
+      const s = new PassThrough();
+      s.end(many);
+      return s;
+    };
+    await expect(
+      normalizeStream(source(), failing('EPIPE'), createSpeechNormalizer()),
+    ).resolves.toBeUndefined();
+    await expect(normalizeStream(source(), failing('EIO'), createSpeechNormalizer())).rejects.toThrow('EIO');
   });
 
   it('registers the command with its option', () => {
