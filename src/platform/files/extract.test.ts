@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { strToU8, zipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { canExtractText, extractText } from './extract.ts';
 import { KINDS } from './kinds.ts';
 import { makeDocx, makePdf } from './test-fixtures.ts';
@@ -70,7 +70,7 @@ describe('extractText from PDF', () => {
   });
 
   it('stops a parse that exceeds the time cap', async () => {
-    // A worker cannot even start within 1 ms, so the cap always fires first.
+    // A parser process cannot even start within 1 ms, so the cap always fires first.
     const result = await extractText(await makePdf([P1]), PDF, { timeoutMs: 1 });
     expect(result).toEqual({
       text: '',
@@ -112,6 +112,20 @@ describe('extractText from DOCX', () => {
     const result = await extractText(docx.slice(0, docx.length - 100), DOCX);
     expect(result.status).toBe('failed');
     expect(result.error).toBe('Tệp DOCX bị hỏng hoặc không đúng định dạng, không trích xuất được văn bản.');
+  });
+
+  it('survives a decompression bomb: the parser process runs out of memory, not the server', async () => {
+    const files = unzipSync(await makeDocx('Tiêu đề', ['Nội dung']));
+    const xml = strFromU8(files['word/document.xml'] ?? new Uint8Array());
+    const at = xml.indexOf('<w:body>') + '<w:body>'.length;
+    // Two million tiny paragraphs: about 60 MB of XML that compresses to well under a megabyte but becomes
+    // millions of objects in the parser.
+    const paragraph = '<w:p><w:r><w:t>a</w:t></w:r></w:p>';
+    files['word/document.xml'] = strToU8(xml.slice(0, at) + paragraph.repeat(2_000_000) + xml.slice(at));
+    const bomb = zipSync(files, { level: 1 });
+    expect(bomb.length).toBeLessThan(2 * 1024 * 1024);
+    const result = await extractText(bomb, DOCX, { memoryMb: 48 });
+    expect(result).toEqual({ text: '', status: 'failed', error: 'Tệp quá phức tạp để trích xuất văn bản.' });
   });
 
   it('reports a ZIP without a Word document as failed', async () => {

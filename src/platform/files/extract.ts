@@ -1,4 +1,5 @@
-import { Worker } from 'node:worker_threads';
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { availableParallelism } from 'node:os';
 import { KINDS } from './kinds.ts';
 import { joinParagraphs, plainTextParagraphs, truncateText } from './normalize.ts';
@@ -21,7 +22,7 @@ export interface ExtractOptions {
   maxBytes?: number;
   /** Wall-clock limit for parsing one file. Default 30 s. */
   timeoutMs?: number;
-  /** Heap limit of the parsing worker. Default 256 MB. */
+  /** Heap limit of the parsing process. Default 256 MB. */
   memoryMb?: number;
   /** Longest text kept. Default 2,000,000 characters. */
   maxChars?: number;
@@ -55,7 +56,7 @@ export function canExtractText(mime: string): boolean {
   return parserFor(mime) !== null;
 }
 
-type WorkerReply =
+type ChildReply =
   | { ok: true; pages: PdfTextItem[][] }
   | { ok: true; text: string }
   | { ok: false; error: { name: string; message: string } };
@@ -78,36 +79,34 @@ async function withSlot<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
-type WorkerOutcome = WorkerReply | { ok: false; limit: 'timeout' | 'memory' | 'crash' };
+type ChildOutcome = ChildReply | { ok: false; limit: 'timeout' | 'crash' };
 
-function runWorker(kind: 'pdf' | 'docx', bytes: Uint8Array, timeoutMs: number, memoryMb: number) {
-  return new Promise<WorkerOutcome>((resolve) => {
-    const worker = new Worker(new URL('./extract-worker.mjs', import.meta.url), {
-      workerData: { kind, bytes },
-      resourceLimits: {
-        maxOldGenerationSizeMb: memoryMb,
-        maxYoungGenerationSizeMb: Math.min(64, memoryMb / 4),
-      },
-      stdout: true,
-      stderr: true,
+const CHILD_SCRIPT = fileURLToPath(new URL('./extract-child.mjs', import.meta.url));
+
+function runChild(kind: 'pdf' | 'docx', bytes: Uint8Array, timeoutMs: number, memoryMb: number) {
+  return new Promise<ChildOutcome>((resolve) => {
+    // A separate process rather than a worker thread: a worker that runs out of heap can abort the whole server.
+    const child = fork(CHILD_SCRIPT, [], {
+      execArgv: [`--max-old-space-size=${memoryMb}`],
+      serialization: 'advanced',
+      stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
     });
-    // Parser warnings are noise here; drain them so they never pile up.
-    worker.stdout.resume();
-    worker.stderr.resume();
     let settled = false;
-    const finish = (outcome: WorkerOutcome) => {
+    const finish = (outcome: ChildOutcome) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      void worker.terminate();
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       resolve(outcome);
     };
     const timer = setTimeout(() => finish({ ok: false, limit: 'timeout' }), timeoutMs);
-    worker.on('message', (reply: WorkerReply) => finish(reply));
-    worker.on('error', (err: NodeJS.ErrnoException) =>
-      finish({ ok: false, limit: err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'memory' : 'crash' }),
-    );
-    worker.on('exit', () => finish({ ok: false, limit: 'crash' }));
+    child.on('message', (reply: ChildReply) => finish(reply));
+    child.on('error', () => finish({ ok: false, limit: 'crash' }));
+    // 'close' comes after the IPC channel has delivered everything, unlike 'exit'.
+    child.on('close', () => finish({ ok: false, limit: 'crash' }));
+    child.send({ kind, bytes }, (err) => {
+      if (err) finish({ ok: false, limit: 'crash' });
+    });
   });
 }
 
@@ -145,21 +144,21 @@ export async function extractText(
   }
 
   try {
-    const outcome = await withSlot(() => runWorker(parser, bytes, timeoutMs, memoryMb));
+    const outcome = await withSlot(() => runChild(parser, bytes, timeoutMs, memoryMb));
     if (outcome.ok) {
       const paragraphs =
         'pages' in outcome ? pdfParagraphs(outcome.pages) : plainTextParagraphs(outcome.text);
       return finalize(paragraphs, maxChars);
     }
     if ('limit' in outcome) {
-      if (outcome.limit === 'timeout') return failed(MESSAGES.timeout);
-      if (outcome.limit === 'memory') return failed(MESSAGES.memory);
+      // A parser process that dies without answering has almost always run out of memory.
+      return failed(outcome.limit === 'timeout' ? MESSAGES.timeout : MESSAGES.memory);
     } else if (outcome.error.name === 'PasswordException') {
       return failed(MESSAGES.password);
     }
     return failed(parser === 'pdf' ? MESSAGES.corruptPdf : MESSAGES.corruptDocx);
   } catch {
-    // Starting the worker itself failed (e.g. too many threads); the file is still stored, just without text.
+    // Starting the parser process failed; the file is still stored, just without text.
     return failed(parser === 'pdf' ? MESSAGES.corruptPdf : MESSAGES.corruptDocx);
   }
 }

@@ -1,6 +1,5 @@
-// Runs PDF and DOCX parsing in a worker thread so a hostile or corrupt file can be stopped by time and memory
-// limits without harming the server process. Plain JavaScript because worker threads start outside the TS loader.
-import { parentPort, workerData } from 'node:worker_threads';
+// Parses one PDF or DOCX in a separate process, so a hostile or corrupt file can exhaust at most this process's
+// memory or time, never the server's. Plain JavaScript because it runs on bare Node, outside the TS loader.
 
 /** @param {unknown} err */
 function describe(err) {
@@ -12,8 +11,8 @@ function describe(err) {
   return { name: '', message: String(err).slice(0, 300) };
 }
 
-async function run() {
-  const { kind, bytes } = workerData;
+/** @param {{ kind: string, bytes: Uint8Array }} job */
+async function run({ kind, bytes }) {
   if (kind === 'pdf') {
     const { extractTextItems } = await import('unpdf');
     const { items } = await extractTextItems(bytes);
@@ -37,7 +36,8 @@ async function run() {
   return { ok: false, error: { name: 'Unsupported', message: String(kind) } };
 }
 
-run().then(
-  (result) => parentPort?.postMessage(result),
-  (err) => parentPort?.postMessage({ ok: false, error: describe(err) }),
-);
+process.once('message', (job) => {
+  run(job)
+    .catch((err) => ({ ok: false, error: describe(err) }))
+    .then((result) => process.send?.(result, () => process.exit(0)));
+});
