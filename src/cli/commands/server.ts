@@ -3,6 +3,7 @@ import { loadConfig } from '../../platform/config.ts';
 import { closeContext, createContext, migrate, serve } from '../../app/boot.ts';
 import { resetDatabase, seedDemo } from '../../demo/seed-demo.ts';
 import { DEMO_HOOKS } from '../../app/demo-hooks.ts';
+import { generateDataset } from '../../demo/generate.ts';
 
 export function registerServerCommands(program: Command): void {
   program
@@ -47,6 +48,44 @@ export function registerServerCommands(program: Command): void {
           `Đã tạo dữ liệu mẫu: ${refs.branches.length} chi bộ trong ${((Date.now() - started) / 1000).toFixed(1)} giây.`,
         );
         console.log('Tài khoản mẫu: admin, tinhuy, dangu, bithu, dangvien, dangvienxa');
+      } finally {
+        await closeContext(ctx);
+      }
+    });
+
+  program
+    .command('generate')
+    .description('Generate a large synthetic dataset (province: 110000 members, country: 5600000)')
+    .requiredOption('--members <n>', 'number of members', (v) => Number.parseInt(v, 10))
+    .option('--seed <n>', 'random seed', (v) => Number.parseInt(v, 10), 42)
+    .action(async (opts: { members: number; seed: number }) => {
+      if (!Number.isInteger(opts.members) || opts.members < 1 || opts.members > 10_000_000) {
+        console.error('--members phải là số nguyên từ 1 đến 10.000.000');
+        process.exitCode = 2;
+        return;
+      }
+      const ctx = await createContext(loadConfig());
+      const started = Date.now();
+      let last = 0;
+      try {
+        await migrate(ctx);
+        const result = await generateDataset(ctx, {
+          members: opts.members,
+          seed: opts.seed,
+          onProgress: (done, total) => {
+            if (Date.now() - last < 200 && done < total) return;
+            last = Date.now();
+            const pct = Math.floor((done / total) * 100);
+            const bar = '#'.repeat(Math.floor(pct / 4)).padEnd(25, '.');
+            process.stderr.write(
+              `\r[${bar}] ${pct}% ${done.toLocaleString('vi-VN')}/${total.toLocaleString('vi-VN')} đảng viên`,
+            );
+          },
+        });
+        process.stderr.write('\n');
+        console.log(
+          `Đã tạo ${result.orgs} tổ chức và ${result.members} đảng viên trong ${((Date.now() - started) / 1000).toFixed(1)} giây.`,
+        );
       } finally {
         await closeContext(ctx);
       }

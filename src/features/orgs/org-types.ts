@@ -8,14 +8,23 @@ export interface OrgTypeDef {
   parentTypes: string[];
 }
 
+/** `root` in parentTypes means the type may stand at the top of the tree. */
 export const DEFAULT_ORG_TYPES: OrgTypeDef[] = [
+  {
+    code: 'central_committee',
+    nameVi: 'Đảng bộ toàn quốc',
+    nameEn: 'National party',
+    rank: 0,
+    holdsMembers: false,
+    parentTypes: ['root'],
+  },
   {
     code: 'province_committee',
     nameVi: 'Đảng bộ tỉnh',
     nameEn: 'Provincial party committee',
     rank: 10,
     holdsMembers: false,
-    parentTypes: [],
+    parentTypes: ['root', 'central_committee'],
   },
   {
     code: 'district_committee',

@@ -13,7 +13,7 @@ async function checkParentType(uow: UnitOfWork, typeCode: string, parentType: st
   const type = await findOrgType(uow.trx, typeCode);
   if (!type) throw new AppError('ORG_TYPE_UNKNOWN');
   const allowed = JSON.parse(type.parent_types) as string[];
-  if (parentType === null ? allowed.length > 0 : !allowed.includes(parentType)) {
+  if (!allowed.includes(parentType ?? 'root')) {
     throw new AppError('ORG_PARENT_TYPE_INVALID');
   }
 }
