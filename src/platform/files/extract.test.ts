@@ -34,6 +34,25 @@ describe('extractText from PDF', () => {
     expect(result.text.split('\n\n')).toEqual([P2, P2, P2]);
   });
 
+  it('keeps every word, in order, across several pages of long paragraphs', async () => {
+    const sentences = [
+      'Ngày 26 hằng tháng, Đảng ủy phường họp và thống nhất nội dung sinh hoạt chi bộ tháng sau.',
+      'Bí thư chi bộ đăng dự thảo chương trình, nội dung và dự thảo nghị quyết lên Sổ tay trước hai ngày.',
+      'Đảng viên đi làm ăn xa vẫn đọc tài liệu, nghe bản tin và góp ý kiến qua điện thoại.',
+      'Thời gian họp giảm từ 180 phút xuống còn khoảng 90 đến 120 phút, nghị quyết sát thực tế hơn.',
+      'Các đồng chí cao tuổi được con cháu hướng dẫn cài đặt, phóng to chữ và bật chức năng đọc.',
+    ];
+    const paragraphs = Array.from({ length: 24 }, (_, i) =>
+      [0, 1, 2, 3].map((k) => sentences[(i + k) % sentences.length]).join(' '),
+    );
+    const result = await extractText(await makePdf(paragraphs), PDF);
+    expect(result.status).toBe('ok');
+    const collapse = (t: string) => t.replace(/\s+/g, ' ').trim();
+    expect(collapse(result.text)).toBe(collapse(paragraphs.join(' ')));
+    expect(result.text.split('\n\n').length).toBeGreaterThanOrEqual(paragraphs.length);
+    expect(result.text.startsWith(`${paragraphs[0]}\n\n${paragraphs[1]}\n\n`)).toBe(true);
+  });
+
   it('reports a PDF without text as empty', async () => {
     const result = await extractText(await makePdf([]), PDF);
     expect(result).toEqual({ text: '', status: 'empty' });
