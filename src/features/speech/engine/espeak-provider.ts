@@ -1,5 +1,5 @@
 import { speechError } from './errors.ts';
-import { EspeakRuntime } from './espeak-runtime.ts';
+import { synthesisWorker } from './audio-worker.ts';
 import type { PcmAudio, SpeechProvider, SpeechVoice, SynthesisRequest } from './types.ts';
 import { checkRequest } from './validate.ts';
 import { parseWav } from './wav.ts';
@@ -26,30 +26,37 @@ export function espeakWordsPerMinute(speed: number): number {
  */
 export class EspeakProvider implements SpeechProvider {
   readonly id = 'espeak-ng-1.52';
-  private readonly runtime = new EspeakRuntime();
 
   voices(): readonly SpeechVoice[] {
     return VOICES;
   }
 
-  warm(): Promise<void> {
-    return this.runtime.warm();
+  /** Loads the engine (shared by every instance in the process) so the first sentence is not slowed by it. */
+  async warm(): Promise<void> {
+    await synthesisWorker.run({ op: 'espeak-load' });
   }
 
   async synthesize(request: SynthesisRequest): Promise<PcmAudio> {
     checkRequest(this, request);
     // "[[" starts raw phoneme input in the espeak-ng command line; plain text never needs it.
     const text = request.text.replace(/[[\]]/g, ' ');
-    let wav: Uint8Array;
+    let result;
     try {
-      wav = await this.runtime.run({
+      result = await synthesisWorker.run({
+        op: 'espeak',
         // Text goes through a file, not argv, so a leading "-" is never read as an option.
-        args: ['-b', '1', '-v', request.voice, '-s', String(espeakWordsPerMinute(request.speed))].concat([
+        args: [
+          '-b',
+          '1',
+          '-v',
+          request.voice,
+          '-s',
+          `${espeakWordsPerMinute(request.speed)}`,
           '-w',
           '/out.wav',
           '-f',
           '/in.txt',
-        ]),
+        ],
         inputs: { '/in.txt': text },
         output: '/out.wav',
       });
@@ -58,6 +65,11 @@ export class EspeakProvider implements SpeechProvider {
         cause: error,
       });
     }
-    return parseWav(wav);
+    if (!result.bytes) {
+      throw speechError('SPEECH_PROVIDER_FAILED', 'Bộ đọc eSpeak NG không tạo được âm thanh.', {
+        cause: new Error(`espeak-ng exited with status ${result.exitStatus}: ${result.stderr ?? ''}`),
+      });
+    }
+    return parseWav(result.bytes);
   }
 }
