@@ -36,7 +36,8 @@ describe('organisation browser', () => {
     await page.getByRole('link', { name: /^Tổ chức đảng/ }).click();
     await page.getByRole('heading', { level: 2, name: 'Tổ chức trực thuộc' }).waitFor();
     visited.push(await h1(browser));
-    expect(await page.getByRole('navigation', { name: 'Đường dẫn' }).count()).toBe(1);
+    // The top of the viewer's subtree has no way further up.
+    expect(await page.getByRole('navigation', { name: 'Đường dẫn' }).count()).toBe(0);
     expect(await page.locator('.list-link').count()).toBeGreaterThanOrEqual(8);
     await expectAccessible(page, 'organisation (province)');
     await screenshot(page, 'org-province');
@@ -55,7 +56,7 @@ describe('organisation browser', () => {
       const crumbs = page.getByRole('navigation', { name: 'Đường dẫn' });
       for (const name of visited.slice(0, -1))
         await crumbs.getByRole('link', { name, exact: true }).waitFor();
-      expect(await crumbs.locator('[aria-current="page"]').textContent()).toBe(visited.at(-1));
+      expect(await crumbs.getByRole('link', { name: visited.at(-1), exact: true }).count()).toBe(0);
     }
     expect(visited.length).toBeGreaterThanOrEqual(3);
     await page.getByText('Không có tổ chức trực thuộc.').waitFor();

@@ -50,6 +50,7 @@ export default function MemberImport(props: { orgId: string; me: Me }) {
   const file = useRef<HTMLInputElement>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [busy, setBusy] = useState(false);
+  const [fileName, setFileName] = useState<string | null>(null);
   const [orgState, retry] = useAsync(
     () => api<Org>('GET', `/api/v1/orgs/${encodeURIComponent(props.orgId)}`),
     [props.orgId],
@@ -76,6 +77,7 @@ export default function MemberImport(props: { orgId: string; me: Me }) {
       );
       setOutcome({ kind: 'done', imported: result.imported });
       if (file.current) file.current.value = '';
+      setFileName(null);
     } catch (e) {
       if (e instanceof ApiError && e.code === 'IMPORT_INVALID_ROWS') {
         setOutcome({ kind: 'rows', message: e.message, problems: problemsOf(e) });
@@ -104,10 +106,10 @@ export default function MemberImport(props: { orgId: string; me: Me }) {
     outcome?.kind === 'error' ? outcome.message : outcome?.kind === 'rows' ? outcome.message : null;
   return (
     <Screen
+      before={<Breadcrumbs org={org} subPage />}
       title={t('import.title')}
       lead={
         <>
-          <Breadcrumbs org={org} extra={t('import.title')} />
           <p class="lead">{t('import.into', { org: org.name })}</p>
           <p>{t('import.intro')}</p>
         </>
@@ -129,13 +131,21 @@ export default function MemberImport(props: { orgId: string; me: Me }) {
       <form class="stack" onSubmit={submit} noValidate>
         <div class="field">
           <label for="import-file">{t('import.file')}</label>
-          <input
-            ref={file}
-            id="import-file"
-            name="file"
-            type="file"
-            accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
-          />
+          <div class="file-picker">
+            <input
+              ref={file}
+              id="import-file"
+              name="file"
+              type="file"
+              accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+              onChange={(e) => setFileName(e.currentTarget.files?.[0]?.name ?? null)}
+            />
+            {/* The browser's own button speaks the browser's language; this one speaks the app's. */}
+            <label for="import-file" class="button" aria-hidden="true">
+              {t('import.choose')}
+            </label>
+            <span class="file-name">{fileName ?? t('import.noneChosen')}</span>
+          </div>
         </div>
         <button type="submit" class="button button-primary" disabled={busy}>
           {busy ? t('import.submitting') : t('import.submit')}

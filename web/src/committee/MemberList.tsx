@@ -95,10 +95,10 @@ export default function MemberList(props: { orgId: string; query: URLSearchParam
 
   return (
     <Screen
+      before={<Breadcrumbs org={org} subPage />}
       title={t('members.title')}
       lead={
         <>
-          <Breadcrumbs org={org} extra={t('members.title')} />
           <p class="lead">{t('members.of', { org: org.name })}</p>
         </>
       }
@@ -167,7 +167,9 @@ export default function MemberList(props: { orgId: string; query: URLSearchParam
             {rows.map((m) => (
               <li key={m.id} class="member">
                 <p class="list-title">{m.fullName}</p>
-                <p class="list-meta">{[m.position, m.orgName].filter(Boolean).join(' · ')}</p>
+                <p class="list-meta">
+                  {[m.position, m.orgId === org.id ? null : m.orgName].filter(Boolean).join(' · ')}
+                </p>
                 <p class="list-meta">
                   {[
                     m.cardNumber && t('members.card', { card: m.cardNumber }),

@@ -35,10 +35,10 @@ export default function OrgBrowser(props: { orgId: string }) {
   const canImport = me.status === 'ready' && canImportAt(me.me, org.path);
   return (
     <Screen
+      before={<Breadcrumbs org={org} />}
       title={org.name}
       lead={
         <>
-          <Breadcrumbs org={org} />
           <p class="lead">
             {org.typeName}
             {org.status === 'closed' && <span class="badge badge-muted"> {t('org.closed')}</span>}

@@ -1,25 +1,22 @@
 import type { Org } from '../api/types.ts';
 import { t } from '../i18n/i18n.ts';
 
-/** Breadcrumbs from the top of the visible tree down to `org`; the last crumb is the current page. */
-export function Breadcrumbs(props: { org: Org; current?: boolean; extra?: string }) {
+/**
+ * The way up the tree: the ancestors the viewer may see, and the organisation itself when the current
+ * screen is one of its sub-pages (members, import). The screen's h1 names the current page.
+ */
+export function Breadcrumbs(props: { org: Org; subPage?: boolean }) {
   const { org } = props;
-  const href = (id: string) => `/orgs/${encodeURIComponent(id)}`;
-  const last = !props.extra;
+  const trail = props.subPage ? [...org.ancestors, { id: org.id, name: org.name }] : org.ancestors;
+  if (trail.length === 0) return null;
   return (
     <nav aria-label={t('nav.breadcrumbs')} class="crumbs">
       <ol>
-        {org.ancestors.map((a) => (
+        {trail.map((a) => (
           <li key={a.id}>
-            <a href={href(a.id)}>{a.name}</a>
+            <a href={`/orgs/${encodeURIComponent(a.id)}`}>{a.name}</a>
           </li>
         ))}
-        <li>{last ? <span aria-current="page">{org.name}</span> : <a href={href(org.id)}>{org.name}</a>}</li>
-        {props.extra && (
-          <li>
-            <span aria-current="page">{props.extra}</span>
-          </li>
-        )}
       </ol>
     </nav>
   );

@@ -8,7 +8,13 @@ let firstScreen = true;
  * One screen: its single h1 and the document title. After in-app navigation the heading takes focus, so
  * a screen reader announces the new screen and keyboard users start from its top.
  */
-export function Screen(props: { title: string; lead?: ComponentChildren; children?: ComponentChildren }) {
+export function Screen(props: {
+  title: string;
+  /** Shown above the heading, e.g. breadcrumbs. */
+  before?: ComponentChildren;
+  lead?: ComponentChildren;
+  children?: ComponentChildren;
+}) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     document.title = `${props.title} · ${t('app.name')}`;
@@ -22,6 +28,7 @@ export function Screen(props: { title: string; lead?: ComponentChildren; childre
   }, []);
   return (
     <>
+      {props.before}
       <h1 ref={heading} tabIndex={-1}>
         {props.title}
       </h1>

@@ -144,6 +144,8 @@ export const en: Record<MessageKey, string> = {
   'import.columns': 'Required columns',
   'import.template': 'Download a template (CSV)',
   'import.file': 'Member list file',
+  'import.choose': 'Choose a file…',
+  'import.noneChosen': 'No file chosen',
   'import.submit': 'Import',
   'import.submitting': 'Checking and importing…',
   'import.noFile': 'Please choose an .xlsx or .csv file.',

@@ -142,6 +142,8 @@ export const vi = {
   'import.columns': 'Các cột cần có',
   'import.template': 'Tải tệp mẫu (CSV)',
   'import.file': 'Tệp danh sách',
+  'import.choose': 'Chọn tệp…',
+  'import.noneChosen': 'Chưa chọn tệp',
   'import.submit': 'Nhập danh sách',
   'import.submitting': 'Đang kiểm tra và nhập…',
   'import.noFile': 'Vui lòng chọn một tệp .xlsx hoặc .csv.',

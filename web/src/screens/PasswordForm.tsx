@@ -3,7 +3,7 @@ import { ApiError, errorMessage } from '../api/client.ts';
 import { Alert } from '../components/Alert.tsx';
 import { Field, ShowPasswords } from '../components/Field.tsx';
 import { t } from '../i18n/i18n.ts';
-import { changePassword } from '../state/session.ts';
+import { changePassword, session } from '../state/session.ts';
 
 /** The server's message, followed by its specific reasons when it gives them (e.g. which rule a weak password breaks). */
 function passwordError(error: unknown): string {
@@ -23,6 +23,8 @@ export function PasswordForm(props: { onDone?: () => void }) {
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const signedIn = session.get();
+  const login = signedIn.status === 'ready' ? signedIn.me.account.login : '';
 
   async function submit(event: Event) {
     event.preventDefault();
@@ -48,6 +50,8 @@ export function PasswordForm(props: { onDone?: () => void }) {
 
   return (
     <form class="stack" onSubmit={submit} noValidate>
+      {/* Lets password managers file the new password under the right account. */}
+      <input type="text" name="username" autocomplete="username" value={login} readOnly hidden />
       <Field
         id="current-password"
         label={t('password.current')}
