@@ -28,3 +28,5 @@ export type { FileStoreConfig } from './create-store.ts';
 export { contentDisposition, cleanFileName, asciiFileName } from './content-disposition.ts';
 export { fileResponseHeaders, parseRange, rangeResponseHeaders } from './serve.ts';
 export type { ServedFile } from './serve.ts';
+export { saveUpload } from './save.ts';
+export type { SavedUpload } from './save.ts';
