@@ -149,6 +149,15 @@ describe('SpeechService', { timeout: 60_000 }, () => {
     expect(plan.sentences[0]?.spoken).toContain('tám mươi mốt đảng viên');
   });
 
+  it('plans a 1 MB text without trouble, every piece within the chunk limit', () => {
+    const paragraph = 'Chi bộ họp thường kỳ vào ngày hai mươi sáu hằng tháng, đảng viên đến đầy đủ. ';
+    const text = paragraph.repeat(Math.ceil(1_000_000 / paragraph.length));
+    const plan = service.plan(text);
+    expect(plan.sentences.length).toBe(Math.ceil(1_000_000 / paragraph.length));
+    expect(plan.sentences.every((s) => s.spoken.length <= 300)).toBe(true);
+    expect(new Set(plan.sentences.map((s) => s.id)).size).toBe(1);
+  });
+
   it('plans nothing for empty text and rejects bad requests with Vietnamese messages', async () => {
     expect(service.plan('').sentences).toEqual([]);
     expect(service.plan('😀 ... !!!').sentences).toEqual([]);
