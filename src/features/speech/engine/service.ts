@@ -120,7 +120,7 @@ export class SpeechService {
       this.provider.id,
       voice,
       roundSpeed(speed),
-      this.mp3,
+      [this.mp3.bitrateKbps, this.mp3.sampleRate],
       canonicalText(sentence),
     ];
     return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
