@@ -9,6 +9,7 @@ import { Home } from './screens/Home.tsx';
 import { Login } from './screens/Login.tsx';
 import { Profile } from './screens/Profile.tsx';
 import { Settings } from './screens/Settings.tsx';
+import { Unreachable } from './screens/Unreachable.tsx';
 import { session } from './state/session.ts';
 import { useStore } from './state/store.ts';
 
@@ -69,9 +70,13 @@ export function App() {
 
   let content;
   if (state.status === 'loading') content = <Loading />;
+  else if (state.status === 'unreachable')
+    content = path === '/settings' ? <Settings signedIn={false} /> : <Unreachable message={state.message} />;
   else if (state.status === 'anonymous')
     content = path === '/settings' ? <Settings signedIn={false} /> : <Login />;
-  else if (state.me.account.mustChangePassword) content = <ForcedPasswordChange />;
+  // Until the one-time password is replaced only the display settings (and signing out) stay reachable.
+  else if (state.me.account.mustChangePassword)
+    content = path === '/settings' ? <Settings signedIn /> : <ForcedPasswordChange />;
   else content = signedInScreen(state.me, path, query);
 
   const signedIn = state.status === 'ready' && !state.me.account.mustChangePassword;

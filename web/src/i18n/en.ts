@@ -6,7 +6,9 @@ export const en: Record<MessageKey, string> = {
   'app.skip': 'Skip to main content',
   'app.loading': 'Loading…',
   'app.mainNav': 'Main navigation',
-  'app.offline': 'No network connection. Content already downloaded can still be read.',
+  'unreachable.title': 'Not connected',
+  'unreachable.hint':
+    'The app reconnects by itself when the network returns. You can also press “Try again”.',
   'nav.home': 'Home',
   'nav.profile': 'Profile',
   'nav.settings': 'Settings',
@@ -41,6 +43,7 @@ export const en: Record<MessageKey, string> = {
   'password.missing': 'Please fill in every password field.',
   'password.submit': 'Save new password',
   'password.submitting': 'Saving…',
+  'password.later': 'Not now? You can sign out; you will be asked again at your next sign-in.',
   'password.done': 'Password changed.',
 
   'home.title': 'Home',

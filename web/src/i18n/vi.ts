@@ -4,7 +4,8 @@ export const vi = {
   'app.skip': 'Bỏ qua, đến nội dung chính',
   'app.loading': 'Đang tải…',
   'app.mainNav': 'Điều hướng chính',
-  'app.offline': 'Không có kết nối mạng. Nội dung đã tải vẫn đọc được.',
+  'unreachable.title': 'Chưa kết nối được',
+  'unreachable.hint': 'Khi có mạng trở lại, ứng dụng sẽ tự kết nối. Bạn cũng có thể bấm “Thử lại”.',
   'nav.home': 'Trang chủ',
   'nav.profile': 'Cá nhân',
   'nav.settings': 'Cài đặt',
@@ -39,6 +40,7 @@ export const vi = {
   'password.missing': 'Vui lòng nhập đủ các ô mật khẩu.',
   'password.submit': 'Lưu mật khẩu mới',
   'password.submitting': 'Đang lưu…',
+  'password.later': 'Chưa muốn đổi ngay? Bạn có thể đăng xuất; lần đăng nhập sau vẫn cần đổi mật khẩu.',
   'password.done': 'Đã đổi mật khẩu.',
 
   'home.title': 'Trang chủ',

@@ -1,4 +1,4 @@
-import { api, ApiError, setUnauthorizedHandler } from '../api/client.ts';
+import { api, ApiError, errorMessage, setUnauthorizedHandler } from '../api/client.ts';
 import type { Account, Me } from '../api/types.ts';
 import {
   applyPreferences,
@@ -9,7 +9,12 @@ import {
 } from './preferences.ts';
 import { createStore } from './store.ts';
 
-export type Session = { status: 'loading' } | { status: 'anonymous' } | { status: 'ready'; me: Me };
+export type Session =
+  | { status: 'loading' }
+  | { status: 'anonymous' }
+  | { status: 'ready'; me: Me }
+  /** The server could not be asked (no network, or the server is down): nobody knows who is signed in. */
+  | { status: 'unreachable'; message: string };
 
 export const session = createStore<Session>({ status: 'loading' });
 
@@ -45,6 +50,27 @@ export async function loadSession(): Promise<void> {
     if (error instanceof ApiError && error.status === 401) session.set({ status: 'anonymous' });
     else throw error;
   }
+}
+
+/**
+ * Asks the server who is signed in. When it cannot be reached (no network, server down) the app says so and
+ * asks again when the network comes back, rather than showing a sign-in form that cannot work.
+ */
+export function startSession(): void {
+  watchNetwork();
+  if (session.get().status === 'unreachable') session.set({ status: 'loading' });
+  loadSession().catch((error: unknown) =>
+    session.set({ status: 'unreachable', message: errorMessage(error) }),
+  );
+}
+
+let watching = false;
+function watchNetwork(): void {
+  if (watching) return;
+  watching = true;
+  window.addEventListener('online', () => {
+    if (session.get().status === 'unreachable') startSession();
+  });
 }
 
 export async function login(loginName: string, password: string): Promise<void> {

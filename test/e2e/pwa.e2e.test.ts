@@ -1,0 +1,111 @@
+import { spawnSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  expectAccessible,
+  openBrowser,
+  ROOT,
+  screenshot,
+  startServer,
+  waitForHeading,
+  type Browser,
+  type Server,
+} from './harness.ts';
+
+let server: Server;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await openBrowser(server.baseUrl);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('installable, offline-ready app', () => {
+  it('keeps the members’ first load within 80 KB of gzipped JavaScript', () => {
+    const r = spawnSync(process.execPath, ['scripts/web-budget.mjs'], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  });
+
+  it('has a manifest with the Vietnamese name, theme colour and reachable icons', async () => {
+    const { page } = browser;
+    await page.goto('/');
+    const href = await page.locator('link[rel="manifest"]').getAttribute('href');
+    expect(href).toBeTruthy();
+    const res = await page.request.get(href as string);
+    expect(res.ok()).toBe(true);
+    const manifest = (await res.json()) as {
+      name: string;
+      lang: string;
+      theme_color: string;
+      display: string;
+      icons: { src: string; sizes: string; purpose?: string }[];
+    };
+    expect(manifest.name).toBe('Sổ tay Đảng viên');
+    expect(manifest.lang).toBe('vi');
+    expect(manifest.theme_color).toBe('#b71c1c');
+    expect(manifest.display).toBe('standalone');
+    const sizes = manifest.icons.map((i) => i.sizes);
+    expect(sizes).toEqual(expect.arrayContaining(['192x192', '512x512']));
+    expect(manifest.icons.some((i) => i.purpose === 'maskable')).toBe(true);
+    for (const icon of manifest.icons) {
+      const img = await page.request.get(icon.src);
+      expect(img.ok(), icon.src).toBe(true);
+      expect(img.headers()['content-type'], icon.src).toMatch(/^image\//);
+    }
+  });
+
+  it('opens offline from the service worker’s cache, says the server cannot be reached, and reconnects', async () => {
+    const { page, context } = browser;
+    await page.goto('/');
+    await waitForHeading(page, 'Đăng nhập');
+    const state = await page.evaluate(async () => {
+      const worker = (await navigator.serviceWorker.ready).active;
+      if (!worker || worker.state === 'activated') return worker?.state;
+      return new Promise<string>((resolve) =>
+        worker.addEventListener('statechange', () => worker.state === 'activated' && resolve(worker.state)),
+      );
+    });
+    expect(state).toBe('activated');
+    await page.reload();
+    await waitForHeading(page, 'Đăng nhập');
+    expect(await page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+
+    await context.setOffline(true);
+    try {
+      await page.goto('/orgs/some-branch/members');
+      await waitForHeading(page, 'Chưa kết nối được');
+      await page.getByRole('alert').filter({ hasText: 'Không kết nối được máy chủ' }).waitFor();
+      await expectAccessible(page, 'offline');
+      await screenshot(page, 'offline');
+    } finally {
+      await context.setOffline(false);
+    }
+    // Back online, the app asks the server again by itself.
+    await waitForHeading(page, 'Đăng nhập');
+  });
+
+  it('never stores sign-in or account answers in the caches', async () => {
+    const { page } = browser;
+    await page.goto('/');
+    await waitForHeading(page, 'Đăng nhập');
+    await page.getByLabel('Số điện thoại hoặc số thẻ đảng viên').fill('dangvien');
+    await page.getByLabel('Mật khẩu', { exact: true }).fill('sotay-demo');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await waitForHeading(page, /^Xin chào, /);
+    const cached = await page.evaluate(async () => {
+      const urls: string[] = [];
+      for (const name of await caches.keys()) {
+        for (const req of await (await caches.open(name)).keys()) urls.push(new URL(req.url).pathname);
+      }
+      return urls;
+    });
+    expect(cached.length).toBeGreaterThan(0);
+    expect(cached.filter((u) => u.startsWith('/api/'))).toEqual([]);
+    expect(cached).toContain('/index.html');
+  });
+});
