@@ -199,7 +199,7 @@ interface AxeViolation {
 const axeSource = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 
 /**
- * Runs axe-core in the page and throws on serious or critical violations. The script is evaluated through
+ * Runs axe-core in the page and throws on serious or critical violations, then checks touch target sizes. The script is evaluated through
  * the DevTools protocol rather than a <script> tag, so the app's Content-Security-Policy stays in force.
  */
 export async function expectAccessible(page: Page, label: string): Promise<void> {

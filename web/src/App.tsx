@@ -19,7 +19,12 @@ const loadMemberList = () => import('./committee/MemberList.tsx');
 const loadMemberImport = () => import('./committee/MemberImport.tsx');
 
 function signedInScreen(me: Me, path: string, query: URLSearchParams) {
-  if (path === '/' || path === '/login') return <Home me={me} />;
+  if (path === '/') return <Home me={me} />;
+  if (path === '/login') {
+    // Signed in already (e.g. a bookmarked sign-in page): show home under its own address.
+    history.replaceState(null, '', '/');
+    return <Home me={me} />;
+  }
   if (path === '/profile') return <Profile me={me} />;
   if (path === '/settings') return <Settings signedIn />;
   if (path === '/meetings') return <Feature title="tile.meetings" />;

@@ -123,7 +123,7 @@ export default function MemberImport(props: { orgId: string; me: Me }) {
           ))}
         </ol>
         <p>
-          <a href={TEMPLATE_HREF} download="mau-danh-sach-dang-vien.csv">
+          <a class="link-block" href={TEMPLATE_HREF} download="mau-danh-sach-dang-vien.csv">
             {t('import.template')}
           </a>
         </p>

@@ -6,7 +6,7 @@ import { Screen } from '../components/Screen.tsx';
 import { useAsync } from '../components/useAsync.ts';
 import { t } from '../i18n/i18n.ts';
 import { session } from '../state/session.ts';
-import { canImportAt } from '../state/roles.ts';
+import { canImportAt, canReadMembersAt } from '../state/roles.ts';
 import { Breadcrumbs } from './OrgHeader.tsx';
 
 const orgUrl = (id: string) => `/orgs/${encodeURIComponent(id)}`;
@@ -33,6 +33,7 @@ export default function OrgBrowser(props: { orgId: string }) {
   const { org, children } = state.value;
   const me = session.get();
   const canImport = me.status === 'ready' && canImportAt(me.me, org.path);
+  const canExport = me.status === 'ready' && canReadMembersAt(me.me, org.path);
   return (
     <Screen
       before={<Breadcrumbs org={org} />}
@@ -62,11 +63,13 @@ export default function OrgBrowser(props: { orgId: string }) {
             </a>
           </li>
         )}
-        <li>
-          <a class="button" href={`/api/v1/orgs/${encodeURIComponent(org.id)}/members/export`} download>
-            {t('org.export')}
-          </a>
-        </li>
+        {canExport && (
+          <li>
+            <a class="button" href={`/api/v1/orgs/${encodeURIComponent(org.id)}/members/export`} download>
+              {t('org.export')}
+            </a>
+          </li>
+        )}
       </ul>
       <section aria-labelledby="org-children">
         <h2 id="org-children">{t('org.childrenTitle')}</h2>

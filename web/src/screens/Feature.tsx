@@ -7,7 +7,9 @@ export function Feature(props: { title: MessageKey }) {
     <Screen title={t(props.title)}>
       <p>{t('feature.soon')}</p>
       <p>
-        <a href="/">{t('nav.home')}</a>
+        <a class="link-block" href="/">
+          {t('nav.home')}
+        </a>
       </p>
     </Screen>
   );
@@ -18,7 +20,9 @@ export function NotFound() {
     <Screen title={t('error.notFoundTitle')}>
       <p>{t('error.notFound')}</p>
       <p>
-        <a href="/">{t('nav.home')}</a>
+        <a class="link-block" href="/">
+          {t('nav.home')}
+        </a>
       </p>
     </Screen>
   );

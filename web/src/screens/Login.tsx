@@ -61,7 +61,9 @@ export function Login() {
       </form>
       <p class="hint">{t('login.help')}</p>
       <p>
-        <a href="/settings">{t('login.display')}</a>
+        <a class="link-block" href="/settings">
+          {t('login.display')}
+        </a>
       </p>
     </Screen>
   );

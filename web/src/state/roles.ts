@@ -1,5 +1,7 @@
 import type { Me, Role, RoleGrant } from '../api/types.ts';
 
+// These mirror the server's role table (src/platform/permissions/roles.ts): committee roles carry
+// `member.read`, the import roles carry `member.manage`. The server still checks every request.
 const COMMITTEE_ROLES: ReadonlySet<Role> = new Set([
   'admin',
   'office',
@@ -7,7 +9,6 @@ const COMMITTEE_ROLES: ReadonlySet<Role> = new Set([
   'deputy_secretary',
   'committee_member',
 ]);
-// Changing the member list of an organisation is office work: administrators, office staff and secretaries.
 const IMPORT_ROLES: ReadonlySet<Role> = new Set(['admin', 'office', 'secretary', 'deputy_secretary']);
 
 export interface CommitteeScope {
@@ -43,4 +44,9 @@ export function committeeScopes(roles: readonly RoleGrant[]): CommitteeScope[] {
 /** Whether the account may import into the organisation at `orgPath` (a grant on it or on an ancestor). */
 export function canImportAt(me: Me, orgPath: string): boolean {
   return me.roles.some((g) => IMPORT_ROLES.has(g.role) && orgPath.startsWith(g.orgPath));
+}
+
+/** Whether the account may read full member profiles (and export them) at `orgPath`. */
+export function canReadMembersAt(me: Me, orgPath: string): boolean {
+  return me.roles.some((g) => COMMITTEE_ROLES.has(g.role) && orgPath.startsWith(g.orgPath));
 }
