@@ -81,8 +81,31 @@ describe('signing in', () => {
     await screenshot(page, 'profile');
   });
 
+  it('can be used by keyboard: the skip link comes first and focus follows navigation', async () => {
+    const { page } = browser;
+    await page.goto('/');
+    await waitForHeading(page, /^Xin chào, /);
+    await page.keyboard.press('Tab');
+    const first = await page.evaluate(() => ({
+      text: document.activeElement?.textContent,
+      outline: getComputedStyle(document.activeElement as Element).outlineStyle,
+    }));
+    expect(first.text).toBe('Bỏ qua, đến nội dung chính');
+    expect(first.outline).not.toBe('none');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/^Sinh hoạt chi bộ/);
+    await page.keyboard.press('Enter');
+    await waitForHeading(page, 'Sinh hoạt chi bộ');
+    // After in-app navigation the new screen's heading has focus, so screen readers announce it.
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+  });
+
   it('keeps the session across a reload and signs out on this device', async () => {
     const { page } = browser;
+    await page.goto('/profile');
+    await waitForHeading(page, 'Thông tin cá nhân');
     await page.reload();
     await waitForHeading(page, 'Thông tin cá nhân');
     await logout(page);

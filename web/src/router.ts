@@ -31,9 +31,10 @@ export function startRouter(): void {
     if (!anchor || anchor.target || anchor.hasAttribute('download')) return;
     const url = new URL(anchor.href, window.location.href);
     if (url.origin !== window.location.origin || url.pathname.startsWith('/api/')) return;
+    const samePage = url.pathname + url.search === window.location.pathname + window.location.search;
+    // In-page anchors (the skip link) keep the browser's own jump and focus move.
+    if (samePage && url.hash) return;
     event.preventDefault();
-    if (url.pathname + url.search !== window.location.pathname + window.location.search) {
-      navigate(url.pathname + url.search + url.hash);
-    }
+    if (!samePage) navigate(url.pathname + url.search + url.hash);
   });
 }
