@@ -109,4 +109,21 @@ describe('organisation browser', () => {
       .click();
     await waitForHeading(page, visited[0] as string);
   });
+
+  it('pages through the members of the whole province', async () => {
+    const { page } = browser;
+    await page.getByRole('link', { name: 'Danh sách đảng viên' }).click();
+    await page.getByRole('status').filter({ hasText: 'Đang hiện 30 đảng viên' }).waitFor();
+    const rows = page.locator('li.member');
+    const firstPage = await rows.locator('.list-title').allTextContents();
+    await page.getByRole('button', { name: 'Xem thêm' }).click();
+    await page.getByRole('status').filter({ hasText: 'Đang hiện 60 đảng viên' }).waitFor();
+    const both = await rows.locator('.list-title').allTextContents();
+    expect(both.slice(0, 30)).toEqual(firstPage);
+    const ids = await rows.evaluateAll((els) => els.map((e) => e.textContent));
+    expect(new Set(ids).size).toBe(60);
+    // Members of sub-organisations say where they belong.
+    expect(await rows.first().locator('.list-meta').first().textContent()).toMatch(/Chi bộ|Đảng bộ/);
+    await screenshot(page, 'members-province');
+  });
 });

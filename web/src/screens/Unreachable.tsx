@@ -6,13 +6,15 @@ import { startSession } from '../state/session.ts';
 export function Unreachable(props: { message: string }) {
   return (
     <Screen title={t('unreachable.title')}>
-      <p role="alert" class="alert alert-error">
-        {props.message}
-      </p>
-      <p>{t('unreachable.hint')}</p>
-      <button type="button" class="button button-primary" onClick={startSession}>
-        {t('error.retry')}
-      </button>
+      <div class="stack">
+        <p role="alert" class="alert alert-error">
+          {props.message}
+        </p>
+        <p>{t('unreachable.hint')}</p>
+        <button type="button" class="button button-primary" onClick={startSession}>
+          {t('error.retry')}
+        </button>
+      </div>
     </Screen>
   );
 }
