@@ -181,3 +181,26 @@ describe('display settings', () => {
     await logout(page);
   });
 });
+
+describe('signing out everywhere', () => {
+  it('ends the sessions on other devices too', async () => {
+    const other = await openBrowser(server.baseUrl);
+    try {
+      await login(browser.page, 'dangvienxa');
+      await login(other.page, 'dangvienxa');
+      await other.page.goto('/profile');
+      await waitForHeading(other.page, 'Thông tin cá nhân');
+
+      const { page } = browser;
+      await page.getByRole('link', { name: 'Cài đặt' }).click();
+      await waitForHeading(page, 'Cài đặt');
+      await page.getByRole('button', { name: 'Đăng xuất khỏi mọi thiết bị' }).click();
+      await waitForHeading(page, 'Đăng nhập');
+
+      await other.page.reload();
+      await waitForHeading(other.page, 'Đăng nhập');
+    } finally {
+      await other.close();
+    }
+  });
+});
