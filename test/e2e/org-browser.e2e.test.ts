@@ -90,6 +90,7 @@ describe('organisation browser', () => {
     for (const name of names) expect(name).toContain(someone);
     await screenshot(page, 'members-search');
 
+    await page.getByText('Lọc theo tình trạng, loại đảng viên').click();
     await page.getByLabel('Loại', { exact: true }).selectOption('probationary');
     await page.getByRole('button', { name: 'Tìm' }).click();
     await page.waitForURL(/kind=probationary/);

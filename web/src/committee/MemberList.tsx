@@ -115,38 +115,42 @@ export default function MemberList(props: { orgId: string; query: URLSearchParam
             enterkeyhint="search"
           />
         </div>
-        <div class="row">
-          <div class="field">
-            <label for="member-status">{t('members.status')}</label>
-            <select
-              id="member-status"
-              value={draft.status}
-              onChange={(e) => setDraft({ ...draft, status: e.currentTarget.value })}
-            >
-              <option value="">{t('members.all')}</option>
-              {STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {tEnum('status', s)}
-                </option>
-              ))}
-            </select>
+        {/* Folded away unless in use: at large text sizes the list should not start a screen further down. */}
+        <details class="filters-more" open={!!(filters.status || filters.kind)}>
+          <summary>{t('members.filters')}</summary>
+          <div class="row">
+            <div class="field">
+              <label for="member-status">{t('members.status')}</label>
+              <select
+                id="member-status"
+                value={draft.status}
+                onChange={(e) => setDraft({ ...draft, status: e.currentTarget.value })}
+              >
+                <option value="">{t('members.all')}</option>
+                {STATUSES.map((s) => (
+                  <option key={s} value={s}>
+                    {tEnum('status', s)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div class="field">
+              <label for="member-kind">{t('members.kind')}</label>
+              <select
+                id="member-kind"
+                value={draft.kind}
+                onChange={(e) => setDraft({ ...draft, kind: e.currentTarget.value })}
+              >
+                <option value="">{t('members.all')}</option>
+                {KINDS.map((k) => (
+                  <option key={k} value={k}>
+                    {tEnum('kind', k)}
+                  </option>
+                ))}
+              </select>
+            </div>
           </div>
-          <div class="field">
-            <label for="member-kind">{t('members.kind')}</label>
-            <select
-              id="member-kind"
-              value={draft.kind}
-              onChange={(e) => setDraft({ ...draft, kind: e.currentTarget.value })}
-            >
-              <option value="">{t('members.all')}</option>
-              {KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {tEnum('kind', k)}
-                </option>
-              ))}
-            </select>
-          </div>
-        </div>
+        </details>
         <button type="submit" class="button button-primary">
           {t('members.searchButton')}
         </button>

@@ -15,7 +15,6 @@ export function Lazy<P extends object>(props: { load: Loader<P>; props: P }) {
     () => (loaded.get(props.load as Loader<never>) as ComponentType<P> | undefined) ?? null,
   );
   const [failed, setFailed] = useState(false);
-  const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     if (Component) return;
     let live = true;
@@ -29,17 +28,10 @@ export function Lazy<P extends object>(props: { load: Loader<P>; props: P }) {
     return () => {
       live = false;
     };
-  }, [props.load, attempt]);
+  }, [props.load]);
   if (Component) return <Component {...props.props} />;
-  if (failed)
-    return (
-      <LoadError
-        message={t('error.network')}
-        retry={() => {
-          setFailed(false);
-          setAttempt((n) => n + 1);
-        }}
-      />
-    );
+  // Chunks are precached, so a failure usually means a new version replaced them on the server: reloading
+  // fetches the new app (and its new chunk names) instead of asking again for a file that is gone.
+  if (failed) return <LoadError message={t('error.screenLoad')} retry={() => window.location.reload()} />;
   return <Loading />;
 }

@@ -16,6 +16,7 @@ export const en: Record<MessageKey, string> = {
 
   'error.network': 'Cannot reach the server. Please check your connection and try again.',
   'error.unknown': 'Something went wrong. Please try again.',
+  'error.screenLoad': 'This screen could not be loaded. Press “Try again” to reload the app.',
   'error.retry': 'Try again',
   'error.notFoundTitle': 'Page not found',
   'error.notFound': 'The page you are looking for does not exist or has moved.',
@@ -131,6 +132,7 @@ export const en: Record<MessageKey, string> = {
   'members.of': 'In {org}',
   'members.search': 'Search by name, phone or card number',
   'members.searchButton': 'Search',
+  'members.filters': 'Filter by status and membership',
   'members.status': 'Status',
   'members.kind': 'Membership',
   'members.all': 'All',

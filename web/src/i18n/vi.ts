@@ -13,6 +13,7 @@ export const vi = {
 
   'error.network': 'Không kết nối được máy chủ. Vui lòng kiểm tra mạng và thử lại.',
   'error.unknown': 'Đã có lỗi xảy ra. Vui lòng thử lại.',
+  'error.screenLoad': 'Không tải được màn hình này. Bấm “Thử lại” để tải lại ứng dụng.',
   'error.retry': 'Thử lại',
   'error.notFoundTitle': 'Không tìm thấy trang',
   'error.notFound': 'Trang bạn tìm không có hoặc đã được chuyển đi.',
@@ -128,6 +129,7 @@ export const vi = {
   'members.of': 'Thuộc {org}',
   'members.search': 'Tìm theo tên, số điện thoại hoặc số thẻ',
   'members.searchButton': 'Tìm',
+  'members.filters': 'Lọc theo tình trạng, loại đảng viên',
   'members.status': 'Tình trạng',
   'members.kind': 'Loại',
   'members.all': 'Tất cả',
