@@ -182,6 +182,34 @@ describe('display settings', () => {
   });
 });
 
+describe('large text chosen before signing in', () => {
+  it('is kept at sign-in and saved to an account that had the defaults', async () => {
+    const { page } = browser;
+    await page.goto('/');
+    await waitForHeading(page, 'Đăng nhập');
+    await page.getByRole('link', { name: 'Cỡ chữ, độ tương phản và ngôn ngữ' }).click();
+    await waitForHeading(page, 'Cài đặt');
+    await page.getByRole('radio', { name: '150%' }).check();
+    const rootSize = () => page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
+    expect(await rootSize()).toBe('27px');
+    await page.getByRole('link', { name: 'Quay lại đăng nhập' }).click();
+    await waitForHeading(page, 'Đăng nhập');
+    expect(await rootSize()).toBe('27px');
+
+    const saved = page.waitForResponse(
+      (r) => r.url().endsWith('/api/v1/me/preferences') && r.request().method() === 'PUT' && r.ok(),
+    );
+    await login(page, 'dangu');
+    await saved;
+    expect(await rootSize()).toBe('27px');
+    await page.evaluate(() => localStorage.clear());
+    await page.reload();
+    await waitForHeading(page, /^Xin chào, /);
+    expect(await rootSize()).toBe('27px');
+    await logout(page);
+  });
+});
+
 describe('signing out everywhere', () => {
   it('ends the sessions on other devices too', async () => {
     const other = await openBrowser(server.baseUrl);

@@ -112,6 +112,7 @@ export const en: Record<MessageKey, string> = {
   'settings.language': 'Language',
   'settings.saved': 'Settings saved.',
   'settings.saveFailed': 'Applied on this device but not saved to your account: {message}',
+  'settings.backToLogin': 'Back to sign-in',
   'settings.account': 'Account',
   'settings.logout': 'Sign out',
   'settings.logoutHere': 'Sign out on this device',

@@ -109,6 +109,7 @@ export const vi = {
   'settings.language': 'Ngôn ngữ',
   'settings.saved': 'Đã lưu cài đặt.',
   'settings.saveFailed': 'Đã áp dụng trên máy này nhưng chưa lưu được lên tài khoản: {message}',
+  'settings.backToLogin': 'Quay lại đăng nhập',
   'settings.account': 'Tài khoản',
   'settings.logout': 'Đăng xuất',
   'settings.logoutHere': 'Đăng xuất khỏi máy này',

@@ -92,6 +92,13 @@ export function Settings(props: { signedIn: boolean }) {
         <Alert message={status?.kind === 'error' ? status.message : null} />
         <Alert message={status?.kind === 'success' ? status.message : null} kind="success" />
       </section>
+      {!props.signedIn && (
+        <p>
+          <a class="link-block" href="/">
+            {t('settings.backToLogin')}
+          </a>
+        </p>
+      )}
       {props.signedIn && (
         <>
           <section aria-labelledby="settings-password" class="stack">
