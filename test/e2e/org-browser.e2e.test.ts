@@ -128,3 +128,32 @@ describe('organisation browser', () => {
     await screenshot(page, 'members-province');
   });
 });
+
+describe('at 200% text', () => {
+  it('no committee screen scrolls sideways on a 360 px phone', async () => {
+    const { page } = browser;
+    const put = page.waitForResponse((r) => r.url().endsWith('/api/v1/me/preferences') && r.ok());
+    await page.getByRole('link', { name: 'Cài đặt' }).click();
+    await page.getByRole('radio', { name: '200%' }).check();
+    await put;
+
+    await page.getByRole('link', { name: 'Sổ tay Đảng viên' }).click();
+    await waitForHeading(page, /^Xin chào, /);
+    const orgHref = (await page.getByRole('link', { name: /^Tổ chức đảng/ }).getAttribute('href')) as string;
+    const screens: [string, string, RegExp | string][] = [
+      ['org-200', orgHref, /./],
+      ['members-200', `${orgHref}/members`, 'Đảng viên'],
+      ['import-200', `${orgHref}/import`, 'Nhập danh sách đảng viên'],
+      ['profile-200', '/profile', 'Thông tin cá nhân'],
+    ];
+    for (const [name, href, heading] of screens) {
+      await page.goto(href);
+      await waitForHeading(page, heading);
+      await page.getByText('Đang tải…').waitFor({ state: 'detached' });
+      expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe('36px');
+      expect(await overflowsHorizontally(page), name).toBe(false);
+      await expectAccessible(page, name);
+      await screenshot(page, name);
+    }
+  });
+});
