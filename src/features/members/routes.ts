@@ -5,7 +5,7 @@ import { mutate, type AppContext } from '../../platform/context.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { actorOf, principalOf } from '../../platform/http/request.ts';
 import { can, requirePermission, type Principal } from '../../platform/permissions/check.ts';
-import { contentDisposition } from '../../platform/http/download.ts';
+import { contentDisposition } from '../../platform/files/content-disposition.ts';
 import { IdParams, Id } from '../orgs/schemas.ts';
 import { loadVisibleOrg } from '../orgs/routes.ts';
 import { findOrg } from '../orgs/queries.ts';
