@@ -7,6 +7,7 @@ import { auditMigrations } from '../platform/audit/migrations.ts';
 import { orgRoutes } from '../features/orgs/routes.ts';
 import { memberRoutes } from '../features/members/routes.ts';
 import { accountRoutes } from '../features/accounts/routes.ts';
+import { accountAdminRoutes } from '../features/accounts/admin-routes.ts';
 import { auditRoutes } from '../features/audit/routes.ts';
 
 /** The composition root: every capability is listed here once. */
@@ -14,6 +15,7 @@ export const FEATURES: Feature[] = [
   { name: 'orgs', migrations: orgMigrations, routes: orgRoutes },
   { name: 'members', migrations: memberMigrations, routes: memberRoutes },
   { name: 'accounts', migrations: authMigrations, routes: accountRoutes },
+  { name: 'account-admin', routes: accountAdminRoutes },
   { name: 'audit', migrations: auditMigrations, routes: auditRoutes },
 ];
 
