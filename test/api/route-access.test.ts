@@ -1,4 +1,6 @@
+import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RouteSamples } from './route-samples/types.ts';
 import { createTestApp, login, type Client, type TestApp } from '../support/test-app.ts';
 import { makeAccount, makeMember, makeTree, PASSWORD, type SmallTree } from '../support/factories.ts';
 
@@ -40,6 +42,13 @@ beforeAll(async () => {
   samples['/api/v1/members/'] = memberA;
   samples['/api/v1/accounts/'] = acc.id;
   samples['/api/v1/role-grants/'] = grant.id;
+  // Each feature lists its own samples in route-samples/, so features never edit this file.
+  const dir = new URL('./route-samples/', import.meta.url);
+  for (const file of readdirSync(dir).sort()) {
+    if (!file.endsWith('.ts') || file === 'types.ts') continue;
+    const mod = (await import(new URL(file, dir).href)) as { default: RouteSamples };
+    Object.assign(samples, await mod.default(t.ctx, tree, { memberId: memberA, accountId: acc.id }));
+  }
   const mB = await makeMember(t.ctx, tree.branchB1);
   const sB = await makeMember(t.ctx, tree.branchB1);
   await makeAccount(t.ctx, { login: 'out-member', memberId: mB });
@@ -67,7 +76,7 @@ afterAll(() => t?.close());
 function fill(url: string): string {
   if (!url.includes(':')) return url;
   const prefix = Object.keys(samples).find((p) => url.startsWith(p));
-  if (!prefix) throw new Error(`no sample resource for ${url}: add one to route-access.test.ts`);
+  if (!prefix) throw new Error(`no sample resource for ${url}: add one in test/api/route-samples/`);
   return url.replace(/:[a-zA-Z]+/g, samples[prefix]!);
 }
 

@@ -50,3 +50,29 @@ export function permissionsOf(principal: Principal): Permission[] {
 export function subtreeBounds(path: string): [string, string] {
   return [path, path.slice(0, -1) + '0'];
 }
+
+/**
+ * Which audience paths a principal may see content of. Content published to a subtree P is for the members of
+ * P and for the committees over it, so P is visible when a grant lies inside P (`ancestors` holds every
+ * ancestor-or-self path of the grants) or when P lies inside a grant's subtree (`subtrees`).
+ * SQL filters: `audience_path in (ancestors) or audience_path between subtreeBounds(s) for s in subtrees`.
+ */
+export interface AudienceView {
+  ancestors: string[];
+  subtrees: string[];
+}
+
+export function audienceView(principal: Principal, permission: Permission = 'content.read'): AudienceView {
+  const subtrees = scopesFor(principal, permission);
+  const ancestors = new Set<string>();
+  for (const g of principal.grants) {
+    if (!ROLE_PERMISSIONS[g.role].has(permission)) continue;
+    const ids = g.orgPath.split('/').filter(Boolean);
+    for (let i = 1; i <= ids.length; i++) ancestors.add(`/${ids.slice(0, i).join('/')}/`);
+  }
+  return { ancestors: [...ancestors].sort(), subtrees };
+}
+
+export function canSeeAudience(view: AudienceView, audience: readonly string[]): boolean {
+  return audience.some((p) => view.ancestors.includes(p) || view.subtrees.some((s) => p.startsWith(s)));
+}
