@@ -3,7 +3,7 @@ import { loadConfig, type Config } from '../platform/config.ts';
 import { openDatabase } from '../platform/db/database.ts';
 import { migrateToLatest } from '../platform/db/migrate.ts';
 import { createLogger } from '../platform/logging.ts';
-import { MemoryEventBus } from '../platform/events/bus.ts';
+import { createEventBus } from '../platform/events/create-bus.ts';
 import type { AppContext } from '../platform/context.ts';
 import { buildServer } from '../platform/http/server.ts';
 import { FEATURES, allMigrations } from './features.ts';
@@ -18,7 +18,10 @@ export async function createContext(
     dataDir: config.dataDir,
     sqliteFile: opts.sqliteFile,
   });
-  return { config, database, db: database.db, dialect: database.dialect, bus: new MemoryEventBus(), log };
+  const bus = await createEventBus(config.eventsUrl, {
+    onError: (err) => log.warn({ err }, 'event bus connection problem'),
+  });
+  return { config, database, db: database.db, dialect: database.dialect, bus, log };
 }
 
 export async function migrate(ctx: AppContext): Promise<string[]> {

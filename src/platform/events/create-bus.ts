@@ -1,0 +1,33 @@
+import { MemoryEventBus, type EventBus } from './bus.ts';
+import { NatsEventBus } from './nats-bus.ts';
+import { RedisEventBus } from './redis-bus.ts';
+
+/**
+ * The bus for EVENTS_URL: in-process when unset (one process), Redis (`redis://`, `rediss://`) or NATS
+ * (`nats://`) between processes. Resolves once this process is subscribed, so no event published after
+ * start-up is missed.
+ */
+export async function createEventBus(
+  eventsUrl: string | null,
+  opts: { channel?: string; onError?: (err: unknown) => void } = {},
+): Promise<EventBus> {
+  if (!eventsUrl) return new MemoryEventBus();
+  if (/^rediss?:\/\//.test(eventsUrl)) {
+    const bus = new RedisEventBus(eventsUrl, opts);
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('EVENTS_URL: Redis did not answer within 10 s')), 10_000);
+    });
+    try {
+      await Promise.race([bus.connected(), timeout]);
+    } catch (err) {
+      await bus.close();
+      throw err;
+    } finally {
+      clearTimeout(timer);
+    }
+    return bus;
+  }
+  if (eventsUrl.startsWith('nats://')) return NatsEventBus.connect(eventsUrl, opts);
+  throw new Error(`EVENTS_URL scheme not supported: ${eventsUrl.split(':')[0]}`);
+}
