@@ -15,7 +15,7 @@ export default defineConfig({
       {
         test: {
           name: 'api',
-          include: ['src/**/*.api.test.ts', 'test/api/**/*.test.ts'],
+          include: ['src/**/*.api.test.ts', 'test/api/**/*.test.ts', 'test/security/**/*.test.ts'],
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 120_000,

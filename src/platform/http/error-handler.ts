@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, errorBody, errorSpec, type ErrorDetail } from '../errors.ts';
+import { AppError, errorBody, errorSpec, type ErrorBody, type ErrorDetail } from '../errors.ts';
 
 interface ValidationIssue {
   instancePath?: string;
@@ -77,13 +77,38 @@ export function toAppError(err: unknown): AppError | null {
   return null;
 }
 
+/** Vietnamese unless the client prefers English over Vietnamese in Accept-Language. */
+export function preferredLocale(header: string | string[] | undefined): 'vi' | 'en' {
+  const raw = Array.isArray(header) ? header.join(',') : (header ?? '');
+  let best: { locale: 'vi' | 'en'; q: number } = { locale: 'vi', q: 0 };
+  for (const part of raw.split(',').slice(0, 20)) {
+    const [tag = '', ...params] = part.trim().toLowerCase().split(';');
+    const qParam = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    const q = qParam ? Number(qParam.slice(2)) : 1;
+    if (!Number.isFinite(q)) continue;
+    const base = tag.split('-')[0];
+    if ((base === 'vi' || base === 'en') && q > best.q) best = { locale: base, q };
+  }
+  return best.locale;
+}
+
+/** The error body in the caller's language; a message written for one occasion stays as written. */
+export function localisedBody(err: AppError, req: FastifyRequest): ErrorBody {
+  const body = errorBody(err);
+  const spec = errorSpec(err.code);
+  if (spec && err.message === spec.vi && preferredLocale(req.headers['accept-language']) === 'en') {
+    body.error.message = spec.en;
+  }
+  return body;
+}
+
 export function errorHandler(err: unknown, req: FastifyRequest, reply: FastifyReply): void {
   const app = toAppError(err);
   if (app) {
     if (app.status >= 500) req.log.error({ err }, 'request failed');
-    void reply.status(app.status).send(errorBody(app));
+    void reply.status(app.status).send(localisedBody(app, req));
     return;
   }
   req.log.error({ err }, 'unhandled error');
-  void reply.status(500).send(errorBody(new AppError('INTERNAL')));
+  void reply.status(500).send(localisedBody(new AppError('INTERNAL'), req));
 }

@@ -8,9 +8,9 @@ import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { newId } from '../ids.ts';
-import { AppError, errorBody } from '../errors.ts';
+import { AppError } from '../errors.ts';
 import type { AppContext } from '../context.ts';
-import { errorHandler } from './error-handler.ts';
+import { errorHandler, localisedBody } from './error-handler.ts';
 import { installAccessControl, type RouteEntry } from './access.ts';
 import { installSecurityHeaders } from './security-headers.ts';
 import type { Api, Feature } from './types.ts';
@@ -87,8 +87,9 @@ export async function buildServer(ctx: AppContext, features: Feature[]): Promise
     });
   }
   app.setNotFoundHandler((req, reply) => {
-    if (req.url.startsWith('/api/') || !hasWeb || req.method !== 'GET') {
-      void reply.status(404).send(errorBody(new AppError('ROUTE_NOT_FOUND')));
+    // A missing hashed asset must 404: answering the app shell would be cached as JavaScript or CSS.
+    if (req.url.startsWith('/api/') || req.url.startsWith('/assets/') || !hasWeb || req.method !== 'GET') {
+      void reply.status(404).send(localisedBody(new AppError('ROUTE_NOT_FOUND'), req));
       return;
     }
     void reply.header('Cache-Control', 'no-cache').type('text/html; charset=utf-8').sendFile('index.html');
