@@ -9,6 +9,7 @@ import { memberRoutes } from '../features/members/routes.ts';
 import { accountRoutes } from '../features/accounts/routes.ts';
 import { accountAdminRoutes } from '../features/accounts/admin-routes.ts';
 import { auditRoutes } from '../features/audit/routes.ts';
+import { searchMigrations } from '../features/search/migrations.ts';
 
 /** The composition root: every capability is listed here once. */
 export const FEATURES: Feature[] = [
@@ -17,6 +18,7 @@ export const FEATURES: Feature[] = [
   { name: 'accounts', migrations: authMigrations, routes: accountRoutes },
   { name: 'account-admin', routes: accountAdminRoutes },
   { name: 'audit', migrations: auditMigrations, routes: auditRoutes },
+  { name: 'search', migrations: searchMigrations },
 ];
 
 export function allMigrations(features: Feature[] = FEATURES): Record<string, Migration> {
