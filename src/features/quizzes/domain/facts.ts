@@ -87,7 +87,7 @@ export function findFacts(clauseText: string): Fact[] {
     const before = text[f.start - 1] ?? ' ';
     const after = text[f.end] ?? ' ';
     if (/[\w/\-.]/.test(before) && f.kind !== 'percent') return;
-    if (/[/\-]/.test(after) || /\d/.test(after)) return;
+    if (/[/-]/.test(after) || /\d/.test(after)) return;
     facts.push(f);
     taken.push([f.start, f.end]);
   };

@@ -78,7 +78,7 @@ function focus(clause: string, fact: Fact): { text: string; fact: Fact } {
   let i = pieces.findIndex((p) => fact.start >= p.start && fact.end <= p.end);
   if (i < 0) return { text: clause, fact };
   let from = pieces[i]!.start;
-  let to = pieces[i]!.end;
+  const to = pieces[i]!.end;
   while (syllables(clause.slice(from, to)) < MIN_SYLLABLES * 2 && i > 0) from = pieces[--i]!.start;
   const shifted = { ...fact, start: fact.start - from, end: fact.end - from };
   return { text: clause.slice(from, to), fact: shifted };
