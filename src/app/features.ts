@@ -9,6 +9,7 @@ import { memberRoutes } from '../features/members/routes.ts';
 import { accountRoutes } from '../features/accounts/routes.ts';
 import { accountAdminRoutes } from '../features/accounts/admin-routes.ts';
 import { auditRoutes } from '../features/audit/routes.ts';
+import { speechRoutes } from '../features/speech/routes.ts';
 import { searchMigrations } from '../features/search/migrations.ts';
 
 /** The composition root: every capability is listed here once. */
@@ -18,6 +19,7 @@ export const FEATURES: Feature[] = [
   { name: 'accounts', migrations: authMigrations, routes: accountRoutes },
   { name: 'account-admin', routes: accountAdminRoutes },
   { name: 'audit', migrations: auditMigrations, routes: auditRoutes },
+  { name: 'speech', routes: speechRoutes },
   { name: 'search', migrations: searchMigrations },
 ];
 

@@ -1,0 +1,2 @@
+// Loaders of other features' content, registered here until each feature registers its own.
+export {};
