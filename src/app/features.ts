@@ -9,6 +9,8 @@ import { memberRoutes } from '../features/members/routes.ts';
 import { accountRoutes } from '../features/accounts/routes.ts';
 import { accountAdminRoutes } from '../features/accounts/admin-routes.ts';
 import { auditRoutes } from '../features/audit/routes.ts';
+import { notebookMigrations } from '../features/notebook/migrations.ts';
+import { notebookRoutes } from '../features/notebook/routes.ts';
 import { speechRoutes } from '../features/speech/routes.ts';
 import { searchMigrations } from '../features/search/migrations.ts';
 
@@ -19,6 +21,7 @@ export const FEATURES: Feature[] = [
   { name: 'accounts', migrations: authMigrations, routes: accountRoutes },
   { name: 'account-admin', routes: accountAdminRoutes },
   { name: 'audit', migrations: auditMigrations, routes: auditRoutes },
+  { name: 'notebook', migrations: notebookMigrations, routes: notebookRoutes },
   { name: 'speech', routes: speechRoutes },
   { name: 'search', migrations: searchMigrations },
 ];
