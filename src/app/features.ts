@@ -9,6 +9,8 @@ import { memberRoutes } from '../features/members/routes.ts';
 import { accountRoutes } from '../features/accounts/routes.ts';
 import { accountAdminRoutes } from '../features/accounts/admin-routes.ts';
 import { auditRoutes } from '../features/audit/routes.ts';
+import { twoFactorMigrations } from '../features/two-factor/migrations.ts';
+import { twoFactorRoutes } from '../features/two-factor/routes.ts';
 import { systemFeature } from '../platform/jobs/feature.ts';
 import { notebookMigrations } from '../features/notebook/migrations.ts';
 import { notebookRoutes } from '../features/notebook/routes.ts';
@@ -22,6 +24,7 @@ export const FEATURES: Feature[] = [
   { name: 'accounts', migrations: authMigrations, routes: accountRoutes },
   { name: 'account-admin', routes: accountAdminRoutes },
   { name: 'audit', migrations: auditMigrations, routes: auditRoutes },
+  { name: 'two-factor', migrations: twoFactorMigrations, routes: twoFactorRoutes },
   systemFeature,
   { name: 'notebook', migrations: notebookMigrations, routes: notebookRoutes },
   { name: 'speech', routes: speechRoutes },

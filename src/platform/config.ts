@@ -13,6 +13,8 @@ export interface Config {
   webDir: string;
   maxUploadBytes: number;
   sessionDays: number;
+  /** `privileged`: administrators and committee roles above the branch must use two-factor sign-in. */
+  twoFactor: 'privileged' | 'off';
 }
 
 export class ConfigError extends Error {}
@@ -36,6 +38,12 @@ function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+function twoFactorMode(raw: string | undefined): Config['twoFactor'] {
+  if (raw === undefined || raw === '' || raw === 'privileged') return 'privileged';
+  if (raw === 'off') return 'off';
+  throw new ConfigError(`SOTAY_TWO_FACTOR must be privileged or off (got "${raw}")`);
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const databaseUrl = env.DATABASE_URL?.trim() || null;
@@ -65,5 +73,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDir: path.resolve(env.SOTAY_WEB_DIR ?? 'dist/web'),
     maxUploadBytes: int(env, 'SOTAY_MAX_UPLOAD_MB', 20, 1, 1024) * 1024 * 1024,
     sessionDays: int(env, 'SOTAY_SESSION_DAYS', 30, 1, 365),
+    twoFactor: twoFactorMode(env.SOTAY_TWO_FACTOR),
   };
 }

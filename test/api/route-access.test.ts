@@ -46,7 +46,8 @@ beforeAll(async () => {
   const dir = new URL('./route-samples/', import.meta.url);
   for (const file of readdirSync(dir).sort()) {
     if (!file.endsWith('.ts') || file === 'types.ts') continue;
-    const mod = (await import(new URL(file, dir).href)) as { default: RouteSamples };
+    const mod = (await import(new URL(file, dir).href)) as { default: RouteSamples; selfRoutes?: string[] };
+    for (const route of mod.selfRoutes ?? []) SELF_ROUTES.add(route);
     Object.assign(samples, await mod.default(t.ctx, tree, { memberId: memberA, accountId: acc.id }));
   }
   const mB = await makeMember(t.ctx, tree.branchB1);

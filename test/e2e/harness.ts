@@ -81,6 +81,7 @@ export async function startServer(): Promise<Server> {
     PORT: String(port),
     NODE_ENV: 'production',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    SOTAY_TWO_FACTOR: process.env.SOTAY_TWO_FACTOR ?? 'off',
   };
   delete env.DATABASE_URL;
   runCli(env, ['seed-demo']);

@@ -10,6 +10,7 @@ import {
   deleteSession,
 } from '../../platform/auth/sessions.ts';
 import { loadPrincipal } from '../../platform/auth/principal.ts';
+import { beginSecondFactor } from '../../platform/auth/totp-gate.ts';
 import { permissionsOf } from '../../platform/permissions/check.ts';
 import { ROLE_NAMES_VI } from '../../platform/permissions/roles.ts';
 import { nowIso } from '../../platform/db/database.ts';
@@ -63,6 +64,7 @@ export function accountRoutes(api: Api, ctx: AppContext): void {
               login: Type.String(),
               mustChangePassword: Type.Boolean(),
             }),
+            secondFactor: Type.Union([Type.Literal('verify'), Type.Literal('enrol'), Type.Null()]),
           }),
         },
       },
@@ -76,6 +78,11 @@ export function accountRoutes(api: Api, ctx: AppContext): void {
         days: ctx.config.sessionDays,
       });
       const loaded = (await loadPrincipal(ctx.db, accountId))!;
+      const secondFactor = await beginSecondFactor(ctx.db, ctx.config.twoFactor, {
+        accountId,
+        sessionId: session.id,
+        principal: loaded.principal,
+      });
       await mutate(ctx, { accountId, ip: req.ip, requestId: String(req.id) }, (uow) =>
         uow.audit({ action: 'auth.login', entityType: 'account', entityId: accountId, orgPath: null }),
       );
@@ -86,6 +93,7 @@ export function accountRoutes(api: Api, ctx: AppContext): void {
           login: loaded.account.login,
           mustChangePassword: loaded.account.mustChangePassword,
         },
+        secondFactor,
       };
     },
   );
@@ -93,7 +101,7 @@ export function accountRoutes(api: Api, ctx: AppContext): void {
   api.post(
     '/api/v1/auth/logout',
     {
-      config: { access: 'session' },
+      config: { access: 'session', secondFactorStep: true },
       schema: {
         tags,
         summary: 'Đăng xuất trên thiết bị này hoặc mọi thiết bị',

@@ -2,12 +2,18 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../errors.ts';
 import { SESSION_COOKIE, findSession } from '../auth/sessions.ts';
 import { loadPrincipal } from '../auth/principal.ts';
+import { pendingSecondFactor } from '../auth/totp-gate.ts';
 import { scopesFor } from '../permissions/check.ts';
 import { PERMISSIONS, type Permission } from '../permissions/roles.ts';
 import type { AppContext } from '../context.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export const CLIENT_HEADER = 'x-sotay-client';
+
+const SECOND_FACTOR_VI = {
+  verify: 'Nhập mã từ ứng dụng xác thực hoặc một mã dự phòng.',
+  enrol: 'Tài khoản của bạn cần bật xác thực hai bước trước khi tiếp tục.',
+};
 
 function isPermission(value: string): value is Permission {
   return (PERMISSIONS as readonly string[]).includes(value);
@@ -28,6 +34,7 @@ export function installAccessControl(app: FastifyInstance, ctx: AppContext): Rou
   app.decorateRequest('principal', null);
   app.decorateRequest('account', null);
   app.decorateRequest('sessionId', null);
+  app.decorateRequest('secondFactor', null);
 
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/v1/')) return;
@@ -55,6 +62,7 @@ export function installAccessControl(app: FastifyInstance, ctx: AppContext): Rou
           req.principal = loaded.principal;
           req.account = loaded.account;
           req.sessionId = session.id;
+          req.secondFactor = await pendingSecondFactor(ctx.db, session.id);
         }
       }
     }
@@ -64,6 +72,12 @@ export function installAccessControl(app: FastifyInstance, ctx: AppContext): Rou
     const access = req.routeOptions.config.access;
     if (!access || access === 'public') return;
     if (!req.principal || !req.account) throw new AppError('AUTH_REQUIRED');
+    // A password alone opens nothing but the second step when the account has (or must have) two-factor.
+    if (req.secondFactor && !req.routeOptions.config.secondFactorStep) {
+      throw new AppError('AUTH_SECOND_FACTOR_REQUIRED', {
+        details: [{ code: req.secondFactor, message: SECOND_FACTOR_VI[req.secondFactor] }],
+      });
+    }
     if (access === 'session') return;
     if (req.account.mustChangePassword) throw new AppError('AUTH_PASSWORD_CHANGE_REQUIRED');
     if (access === 'authenticated') return;

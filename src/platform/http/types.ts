@@ -11,6 +11,7 @@ import type { Permission } from '../permissions/roles.ts';
 import type { Principal } from '../permissions/check.ts';
 import type { AccountInfo } from '../auth/principal.ts';
 import type { AppContext } from '../context.ts';
+import type { SecondFactorState } from '../auth/totp-gate.ts';
 
 /**
  * Who may call a route: `public`, any signed-in account (`authenticated`), a signed-in account that still has
@@ -22,11 +23,15 @@ export type Access = 'public' | 'authenticated' | 'session' | Permission;
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
+    /** The route is part of two-factor sign-in: open to a session still waiting for its second step. */
+    secondFactorStep?: boolean;
   }
   interface FastifyRequest {
     principal: Principal | null;
     account: AccountInfo | null;
     sessionId: string | null;
+    /** Set while the session still has to pass (or enrol) its second factor. */
+    secondFactor: SecondFactorState | null;
   }
 }
 
