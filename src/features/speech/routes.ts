@@ -75,8 +75,14 @@ export function speechRoutes(api: Api, ctx: AppContext): void {
       },
     },
     async (req) => {
-      checkLength(req.body.text);
-      const plan = planParagraphs(service, [{ id: null, text: req.body.text }], {
+      const { text, paragraphs } = req.body;
+      if ((text === undefined) === (paragraphs === undefined))
+        throw new AppError('VALIDATION_FAILED', {
+          details: [{ field: 'text', message: 'Gửi văn bản hoặc danh sách đoạn văn (chỉ một trong hai).' }],
+        });
+      const parts = paragraphs ?? [{ id: null, text: text ?? '' }];
+      checkLength(parts.map((p) => p.text).join('\n'));
+      const plan = planParagraphs(service, parts, {
         voice: req.body.voice,
         speed: req.body.speed,
         title: req.body.title ?? null,

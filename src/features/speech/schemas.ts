@@ -12,9 +12,15 @@ const VoiceAndSpeed = {
   speed: Type.Optional(Type.Number()),
 };
 
+/** Either one text (offsets into it) or the page's own paragraphs (offsets into each, keyed by its id). */
 export const PlanBody = Type.Object({
-  text: Type.String(),
-  title: Type.Optional(Type.String()),
+  text: Type.Optional(Type.String()),
+  paragraphs: Type.Optional(
+    Type.Array(Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }), text: Type.String() }), {
+      maxItems: 20000,
+    }),
+  ),
+  title: Type.Optional(Type.String({ maxLength: 1000 })),
   ...VoiceAndSpeed,
 });
 

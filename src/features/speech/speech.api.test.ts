@@ -141,6 +141,25 @@ describe('plan of posted text', () => {
     expect(slower.sentences[0]!.id).not.toBe(plan.sentences[0]!.id);
   });
 
+  it('plans the page’s own paragraphs with offsets into each, and wants text or paragraphs, not both', async () => {
+    const paragraphs = [
+      { id: 'a', text: 'Đại hội XIII của Đảng. Nhiệm kỳ 2021 - 2025.' },
+      { id: 'b', text: '   ' },
+      { id: 'c', text: 'Theo Quyết định 749/QĐ-TTg.' },
+    ];
+    const res = await member.post('/api/v1/speech/plan', { paragraphs });
+    expect(res.statusCode).toBe(200);
+    const plan = res.json<Plan>();
+    expect(plan.sentences.map((s) => s.paragraphId)).toEqual(['a', 'a', 'c']);
+    for (const s of plan.sentences)
+      expect(paragraphs.find((p) => p.id === s.paragraphId)!.text.slice(s.start, s.end)).toBe(s.text);
+    expect(plan.sentences[0]!.spoken).toContain('mười ba');
+    const both = await member.post('/api/v1/speech/plan', { text: 'a', paragraphs });
+    expect(both.json().error.code).toBe('VALIDATION_FAILED');
+    const neither = await member.post('/api/v1/speech/plan', {});
+    expect(neither.json().error.code).toBe('VALIDATION_FAILED');
+  });
+
   it('skips emoji and symbols, reads malformed numbers, refuses text with nothing to say', async () => {
     const mixed = await member.post('/api/v1/speech/plan', { text: '🎉🎉 ★ Số 1..2 và 31/02/2021. ✔✔' });
     expect(mixed.statusCode).toBe(200);
