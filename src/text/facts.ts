@@ -1,4 +1,4 @@
-import { nfc } from '../../../text/index.ts';
+import { nfc } from './fold.ts';
 
 /** A checkable fact in a clause: the written value, where it is, and how to ask about it. */
 export type FactKind = 'percent' | 'year' | 'date' | 'count' | 'money';

@@ -9,3 +9,5 @@ export { isVietnameseSyllable } from './syllable.ts';
 export { DEFAULT_ABBREVIATIONS, DOCUMENT_CODE_PARTS } from './abbreviations.ts';
 export { createSpeechNormalizer, normalizeForSpeech } from './speech/normalize.ts';
 export type { SpeechNormalizer, SpeechOptions } from './speech/normalize.ts';
+export { findFacts, formatVnNumber } from './facts.ts';
+export type { Fact, FactKind } from './facts.ts';

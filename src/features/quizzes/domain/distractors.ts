@@ -1,5 +1,4 @@
-import { fold } from '../../../text/index.ts';
-import { formatVnNumber, type Fact } from './facts.ts';
+import { fold, formatVnNumber, type Fact } from '../../../text/index.ts';
 
 /** How an answer value is shown as an option ("80%", "Năm 2025", "8", "1.200 tỷ đồng", "19/11/2021"). */
 export function optionText(kind: Fact['kind'], value: string, unit: string): string {

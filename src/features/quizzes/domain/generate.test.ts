@@ -1,7 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { fold, splitParagraphs } from '../../../text/index.ts';
-import { findFacts } from './facts.ts';
+import { findFacts, fold, splitParagraphs } from '../../../text/index.ts';
 import {
   generateQuestions,
   isValidQuestion,

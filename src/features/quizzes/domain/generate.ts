@@ -1,6 +1,5 @@
-import { fold, nfc, splitSentences, tokenize } from '../../../text/index.ts';
+import { findFacts, fold, nfc, splitSentences, tokenize, type Fact } from '../../../text/index.ts';
 import { rng } from '../../../demo/names.ts';
-import { findFacts, type Fact } from './facts.ts';
 import { distractorsFor, mentions, optionText } from './distractors.ts';
 
 export interface SourceParagraph {
