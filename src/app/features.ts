@@ -16,6 +16,7 @@ import { notebookMigrations } from '../features/notebook/migrations.ts';
 import { notebookRoutes } from '../features/notebook/routes.ts';
 import { speechRoutes } from '../features/speech/routes.ts';
 import { searchMigrations } from '../features/search/migrations.ts';
+import { searchRoutes } from '../features/search/routes.ts';
 
 /** The composition root: every capability is listed here once. */
 export const FEATURES: Feature[] = [
@@ -28,7 +29,7 @@ export const FEATURES: Feature[] = [
   systemFeature,
   { name: 'notebook', migrations: notebookMigrations, routes: notebookRoutes },
   { name: 'speech', routes: speechRoutes },
-  { name: 'search', migrations: searchMigrations },
+  { name: 'search', migrations: searchMigrations, routes: searchRoutes },
 ];
 
 export function allMigrations(features: Feature[] = FEATURES): Record<string, Migration> {
