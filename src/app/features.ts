@@ -17,6 +17,7 @@ import { notebookRoutes } from '../features/notebook/routes.ts';
 import { speechRoutes } from '../features/speech/routes.ts';
 import { searchMigrations } from '../features/search/migrations.ts';
 import { searchRoutes } from '../features/search/routes.ts';
+import { documentsFeature } from '../features/documents/feature.ts';
 
 /** The composition root: every capability is listed here once. */
 export const FEATURES: Feature[] = [
@@ -30,6 +31,7 @@ export const FEATURES: Feature[] = [
   { name: 'notebook', migrations: notebookMigrations, routes: notebookRoutes },
   { name: 'speech', routes: speechRoutes },
   { name: 'search', migrations: searchMigrations, routes: searchRoutes },
+  documentsFeature,
 ];
 
 export function allMigrations(features: Feature[] = FEATURES): Record<string, Migration> {
