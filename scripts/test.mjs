@@ -47,6 +47,21 @@ if (want('api')) {
   if (pg) vitest('API tests (PostgreSQL)', 'api', 'api-pg', { SOTAY_TEST_DB: 'postgres', SOTAY_TEST_PG: pg });
   else console.log('PostgreSQL API tests skipped: set SOTAY_TEST_PG=postgres://… to run them');
 }
+if (want('scaleout')) {
+  // Scale-out: real server processes sharing PostgreSQL, with Redis and NATS between them (test/scaleout).
+  const pg = process.env.SOTAY_TEST_PG || process.env.DATABASE_URL;
+  const out = 'tmp/vitest-scaleout.json';
+  if (pg) {
+    const args = ['vitest', 'run', '--config', 'test/scaleout/vitest.config.ts', '--reporter=default'];
+    const env = { SOTAY_TEST_DB: 'postgres', SOTAY_TEST_PG: pg };
+    ok = run('scale-out tests', 'npx', [...args, '--reporter=json', `--outputFile=${out}`], env) && ok;
+    if (existsSync(out)) {
+      const r = JSON.parse(readFileSync(out, 'utf8'));
+      passed += r.numPassedTests;
+      failed += r.numFailedTests;
+    }
+  } else console.log('scale-out tests skipped: set SOTAY_TEST_PG=postgres://… to run them');
+}
 if (want('e2e')) {
   ok =
     run('web build', 'npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn']) && ok;
