@@ -18,6 +18,8 @@ import { speechRoutes } from '../features/speech/routes.ts';
 import { searchMigrations } from '../features/search/migrations.ts';
 import { searchRoutes } from '../features/search/routes.ts';
 import { documentsFeature } from '../features/documents/feature.ts';
+import { meetingMigrations } from '../features/meetings/migrations.ts';
+import { meetingRoutes } from '../features/meetings/routes.ts';
 
 /** The composition root: every capability is listed here once. */
 export const FEATURES: Feature[] = [
@@ -32,6 +34,7 @@ export const FEATURES: Feature[] = [
   { name: 'speech', routes: speechRoutes },
   { name: 'search', migrations: searchMigrations, routes: searchRoutes },
   documentsFeature,
+  { name: 'meetings', migrations: meetingMigrations, routes: meetingRoutes },
 ];
 
 export function allMigrations(features: Feature[] = FEATURES): Record<string, Migration> {
