@@ -29,6 +29,22 @@ export interface RouteEntry {
   access: string;
 }
 
+function enforceAccess(req: FastifyRequest): void {
+  const access = req.routeOptions.config?.access;
+  if (!access || access === 'public') return;
+  if (!req.principal || !req.account) throw new AppError('AUTH_REQUIRED');
+  // A password alone opens nothing but the second step when the account has (or must have) two-factor.
+  if (req.secondFactor && !req.routeOptions.config.secondFactorStep) {
+    throw new AppError('AUTH_SECOND_FACTOR_REQUIRED', {
+      details: [{ code: req.secondFactor, message: SECOND_FACTOR_VI[req.secondFactor] }],
+    });
+  }
+  if (access === 'session') return;
+  if (req.account.mustChangePassword) throw new AppError('AUTH_PASSWORD_CHANGE_REQUIRED');
+  if (access === 'authenticated') return;
+  if (scopesFor(req.principal, access).length === 0) throw new AppError('FORBIDDEN');
+}
+
 export function installAccessControl(app: FastifyInstance, ctx: AppContext): RouteEntry[] {
   const table: RouteEntry[] = [];
   app.decorateRequest('principal', null);
@@ -66,22 +82,10 @@ export function installAccessControl(app: FastifyInstance, ctx: AppContext): Rou
         }
       }
     }
+    // Decided here, before the body is parsed or validated: a caller without access learns nothing about the
+    // route's input and never makes the server parse a body for nothing.
+    enforceAccess(req);
   });
 
-  app.addHook('preHandler', async (req: FastifyRequest) => {
-    const access = req.routeOptions.config.access;
-    if (!access || access === 'public') return;
-    if (!req.principal || !req.account) throw new AppError('AUTH_REQUIRED');
-    // A password alone opens nothing but the second step when the account has (or must have) two-factor.
-    if (req.secondFactor && !req.routeOptions.config.secondFactorStep) {
-      throw new AppError('AUTH_SECOND_FACTOR_REQUIRED', {
-        details: [{ code: req.secondFactor, message: SECOND_FACTOR_VI[req.secondFactor] }],
-      });
-    }
-    if (access === 'session') return;
-    if (req.account.mustChangePassword) throw new AppError('AUTH_PASSWORD_CHANGE_REQUIRED');
-    if (access === 'authenticated') return;
-    if (scopesFor(req.principal, access).length === 0) throw new AppError('FORBIDDEN');
-  });
   return table;
 }
