@@ -4,6 +4,7 @@ import { registerServerCommands } from './commands/server.ts';
 import { registerAccountCommands } from './commands/accounts.ts';
 import { registerAuditCommands } from './commands/audit.ts';
 import { registerNormalize } from './commands/normalize.ts';
+import { registerSearchCommands } from './search.ts';
 
 const program = new Command();
 program
@@ -26,5 +27,6 @@ registerServerCommands(program);
 registerAccountCommands(program);
 registerAuditCommands(program);
 registerNormalize(program);
+registerSearchCommands(program);
 
 await program.parseAsync(process.argv);

@@ -16,7 +16,7 @@ export interface RankInput {
  * whose number was typed above everything else. Recency only breaks ties (see compareHits).
  */
 export const WEIGHTS = {
-  coverage: 6,
+  coverage: 20,
   titleTerm: 2,
   bodyTerm: 1,
   titleBigram: 3,
