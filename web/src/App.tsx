@@ -17,6 +17,7 @@ import { useStore } from './state/store.ts';
 const loadOrgBrowser = () => import('./committee/OrgBrowser.tsx');
 const loadMemberList = () => import('./committee/MemberList.tsx');
 const loadMemberImport = () => import('./committee/MemberImport.tsx');
+const loadListen = () => import('./speech/Listen.tsx');
 
 function signedInScreen(me: Me, path: string, query: URLSearchParams) {
   if (path === '/') return <Home me={me} />;
@@ -31,6 +32,7 @@ function signedInScreen(me: Me, path: string, query: URLSearchParams) {
   if (path === '/news') return <Feature title="tile.news" />;
   if (path === '/documents') return <Feature title="tile.documents" />;
   if (path === '/tasks') return <Feature title="tile.tasks" />;
+  if (path === '/listen') return <Lazy load={loadListen} props={{}} />;
   let params = matchPath('/orgs/:id', path);
   if (params) return <Lazy key={path} load={loadOrgBrowser} props={{ orgId: params.id as string }} />;
   params = matchPath('/orgs/:id/members', path);

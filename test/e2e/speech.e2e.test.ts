@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  expectAccessible,
+  login,
+  openBrowser,
+  overflowsHorizontally,
+  screenshot,
+  startServer,
+  waitForHeading,
+  type Browser,
+  type Page,
+  type Server,
+} from './harness.ts';
+
+let server: Server;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await openBrowser(server.baseUrl);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** The words the page has highlighted as being read (CSS Custom Highlight API), and their paragraph. */
+function highlighted(page: Page): Promise<{ text: string; paragraph: string | null }> {
+  return page.evaluate(() => {
+    const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+    const ranges = [...(registry.get('speech-sentence') ?? [])];
+    const current = document.querySelector('[data-speech-current]');
+    return {
+      text: ranges.map((r) => r.toString()).join(''),
+      paragraph: current?.getAttribute('data-paragraph-id') ?? null,
+    };
+  });
+}
+
+function position(page: Page): Promise<number> {
+  return page
+    .locator('.speech-position')
+    .getAttribute('data-speech-index')
+    .then((v) => Number(v));
+}
+
+describe('listening to an article', () => {
+  it('plays at phone size, highlighting each sentence in turn on the page', async () => {
+    const { page } = browser;
+    await login(page, 'dangvien');
+    await page.goto('/listen');
+    await waitForHeading(page, 'Nghe đọc thử');
+    const player = page.getByRole('region', { name: 'Nghe đọc' });
+    await expectAccessible(page, 'listen (idle)');
+
+    const audio = page.waitForResponse((r) => r.url().includes('/api/v1/speech/audio/') && r.ok());
+    await player.getByRole('button', { name: 'Nghe đọc' }).click();
+    await player.getByRole('button', { name: 'Tạm dừng' }).waitFor();
+    const first = await audio;
+    expect(first.headers()['content-type']).toBe('audio/mpeg');
+    await page.locator('[data-paragraph-id="p1"][data-speech-current]').waitFor();
+    const one = await highlighted(page);
+    expect(one.paragraph).toBe('p1');
+    // The first piece is kept short so it is ready sooner; it is the opening words of the first paragraph.
+    expect(one.text.length).toBeGreaterThan(20);
+    expect(await page.locator('[data-paragraph-id="p1"]').textContent()).toContain(one.text);
+    expect(one.text.startsWith('Chi bộ tổ dân phố số 6')).toBe(true);
+    await expect.poll(() => player.locator('.speech-sentence').textContent()).toBe(one.text);
+    await screenshot(page, 'speech-playing');
+    await expectAccessible(page, 'listen (playing)');
+    expect(await overflowsHorizontally(page)).toBe(false);
+
+    // The sentence ends by itself and the next one lights up.
+    await expect.poll(() => position(page), { timeout: 30_000 }).toBeGreaterThanOrEqual(1);
+    const two = await highlighted(page);
+    expect(two.text).not.toBe(one.text);
+    expect(two.text.length).toBeGreaterThan(0);
+    await expect.poll(() => position(page), { timeout: 30_000 }).toBeGreaterThanOrEqual(2);
+    const three = await highlighted(page);
+    expect(three.text).not.toBe(two.text);
+  });
+
+  it('skips by sentence, changes speed, pauses and resumes where it stopped after a reload', async () => {
+    const { page } = browser;
+    const player = page.getByRole('region', { name: 'Nghe đọc' });
+    await player.getByRole('button', { name: 'Tạm dừng' }).click();
+    await player.getByRole('button', { name: 'Nghe tiếp' }).waitFor();
+    const paused = await position(page);
+    await player.getByRole('button', { name: 'Câu sau' }).click();
+    await expect.poll(() => position(page)).toBe(paused + 1);
+    expect((await highlighted(page)).paragraph).not.toBeNull();
+    await player.getByRole('button', { name: 'Câu trước' }).click();
+    await expect.poll(() => position(page)).toBe(paused);
+
+    const replan = page.waitForResponse((r) => r.url().includes('/api/v1/speech/plan') && r.ok());
+    await player.getByLabel('Tốc độ').selectOption('1.25');
+    expect((await (await replan).json()).speed).toBe(1.25);
+    expect(await position(page)).toBe(paused);
+
+    await page.reload();
+    await waitForHeading(page, 'Nghe đọc thử');
+    await player.getByRole('button', { name: 'Nghe đọc' }).click();
+    await expect.poll(() => position(page)).toBe(paused);
+    await player.getByRole('button', { name: 'Tạm dừng' }).click();
+    expect(await player.getByLabel('Tốc độ').inputValue()).toBe('1.25');
+  });
+
+  it('fits a 360 px screen at 200 % text', async () => {
+    const { page } = browser;
+    await page.evaluate(() => document.documentElement.style.setProperty('--text-scale', '2'));
+    await page.locator('.speech-player').scrollIntoViewIfNeeded();
+    expect(await overflowsHorizontally(page)).toBe(false);
+    await screenshot(page, 'speech-200');
+    await expectAccessible(page, 'listen at 200 %');
+    await page.evaluate(() => document.documentElement.style.setProperty('--text-scale', '1'));
+  });
+});
