@@ -18,6 +18,8 @@ import { speechRoutes } from '../features/speech/routes.ts';
 import { searchMigrations } from '../features/search/migrations.ts';
 import { searchRoutes } from '../features/search/routes.ts';
 import { documentsFeature } from '../features/documents/feature.ts';
+import { newsFeature } from '../features/news/feature.ts';
+import { documentsFeature } from '../features/documents/feature.ts';
 import { meetingMigrations } from '../features/meetings/migrations.ts';
 import { meetingRoutes } from '../features/meetings/routes.ts';
 
@@ -34,6 +36,7 @@ export const FEATURES: Feature[] = [
   { name: 'speech', routes: speechRoutes },
   { name: 'search', migrations: searchMigrations, routes: searchRoutes },
   documentsFeature,
+  newsFeature,
   { name: 'meetings', migrations: meetingMigrations, routes: meetingRoutes },
 ];
 
