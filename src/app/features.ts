@@ -19,7 +19,6 @@ import { searchMigrations } from '../features/search/migrations.ts';
 import { searchRoutes } from '../features/search/routes.ts';
 import { documentsFeature } from '../features/documents/feature.ts';
 import { newsFeature } from '../features/news/feature.ts';
-import { documentsFeature } from '../features/documents/feature.ts';
 import { meetingMigrations } from '../features/meetings/migrations.ts';
 import { meetingRoutes } from '../features/meetings/routes.ts';
 
