@@ -21,6 +21,8 @@ import { documentsFeature } from '../features/documents/feature.ts';
 import { newsFeature } from '../features/news/feature.ts';
 import { meetingMigrations } from '../features/meetings/migrations.ts';
 import { meetingRoutes } from '../features/meetings/routes.ts';
+import { reportMigrations } from '../features/reports/migrations.ts';
+import { reportRoutes } from '../features/reports/routes.ts';
 
 /** The composition root: every capability is listed here once. */
 export const FEATURES: Feature[] = [
@@ -37,6 +39,7 @@ export const FEATURES: Feature[] = [
   documentsFeature,
   newsFeature,
   { name: 'meetings', migrations: meetingMigrations, routes: meetingRoutes },
+  { name: 'reports', migrations: reportMigrations, routes: reportRoutes },
 ];
 
 export function allMigrations(features: Feature[] = FEATURES): Record<string, Migration> {
