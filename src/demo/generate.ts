@@ -3,6 +3,7 @@ import { mutate } from '../platform/context.ts';
 import { nowIso } from '../platform/db/database.ts';
 import { newId } from '../platform/ids.ts';
 import { fold } from '../text/fold.ts';
+import { hashPassword } from '../platform/auth/passwords.ts';
 import { childPath } from '../features/orgs/paths.ts';
 import { POSITIONS, branchName, isoDay, personName, pick, rng } from './names.ts';
 
@@ -11,6 +12,58 @@ export interface GenerateOptions {
   membersPerBranch?: number;
   seed?: number;
   onProgress?: (done: number, total: number) => void;
+  /** Feature generators run after organisations, members and accounts (default: DATASET_PLUGINS). */
+  plugins?: DatasetPlugin[];
+}
+
+export interface DatasetInfo {
+  seed: number;
+  now: string;
+  provinces: Array<{ id: string; path: string }>;
+  orgs: number;
+  members: number;
+}
+
+/**
+ * A feature's part of the synthetic dataset (meetings, reports, news, documents …): runs after the core rows
+ * exist, streams its own rows in batches (see `branchBatches`) and returns what it created, e.g. `{ meetings: n }`.
+ * Add yours to DATASET_PLUGINS below.
+ */
+export interface DatasetPlugin {
+  name: string;
+  generate(
+    ctx: AppContext,
+    info: DatasetInfo,
+    progress: (done: number, total: number) => void,
+  ): Promise<Record<string, number>>;
+}
+
+export const DATASET_PLUGINS: DatasetPlugin[] = [];
+
+/** Every branch of the dataset, a batch at a time in path order (keyset pagination: flat memory at any scale). */
+export async function* branchBatches(
+  ctx: AppContext,
+  size = 500,
+): AsyncGenerator<Array<{ id: string; path: string; province_id: string }>> {
+  let after = '';
+  for (;;) {
+    const rows = await ctx.db
+      .selectFrom('orgs')
+      .select(['id', 'path', 'province_id'])
+      .where('type_code', '=', 'branch')
+      .where('path', '>', after)
+      .orderBy('path')
+      .limit(size)
+      .execute();
+    if (rows.length === 0) return;
+    yield rows;
+    after = rows[rows.length - 1]!.path;
+  }
+}
+
+/** Login of the generated account of member number n (1-based): dv1, dv2 … Password: the demo password. */
+export function generatedLogin(n: number): string {
+  return `dv${n}`;
 }
 
 interface OrgRow {
@@ -35,8 +88,26 @@ interface OrgRow {
 export async function generateDataset(
   ctx: AppContext,
   opts: GenerateOptions,
-): Promise<{ orgs: number; members: number }> {
+): Promise<{ orgs: number; members: number } & Record<string, number>> {
+  // A bulk load that can be redone: SQLite skips the per-commit fsync meanwhile (minutes instead of an hour).
+  const sqlite = ctx.database.sqlite;
+  const sync = sqlite?.pragma('synchronous', { simple: true }) as number | undefined;
+  sqlite?.pragma('synchronous = OFF');
+  try {
+    return await generateRows(ctx, opts);
+  } finally {
+    if (sqlite && sync !== undefined) sqlite.pragma(`synchronous = ${sync}`);
+  }
+}
+
+async function generateRows(
+  ctx: AppContext,
+  opts: GenerateOptions,
+): Promise<{ orgs: number; members: number } & Record<string, number>> {
   const r = rng(opts.seed ?? 42);
+  // One hash for every generated account: hashing 5.6 million passwords would take days.
+  const passwordHash = await hashPassword(ctx.config.demoPassword);
+  const provinceRows: Array<{ id: string; path: string }> = [];
   const perBranch = opts.membersPerBranch ?? 22;
   const provinces = Math.max(1, Math.ceil(opts.members / 110_000));
   const now = nowIso();
@@ -73,6 +144,7 @@ export async function generateDataset(
   for (let p = 0; p < provinces; p++) {
     const province = org(root, 'province_committee', `Đảng bộ tỉnh Tổng Hợp ${p + 1}`);
     province.province_id = province.id;
+    provinceRows.push({ id: province.id, path: province.path });
     const inProvince = Math.min(remaining, Math.ceil(opts.members / provinces));
     const branches = Math.max(1, Math.ceil(inProvince / perBranch));
     const communes = Math.max(1, Math.ceil(branches / 19));
@@ -137,6 +209,30 @@ export async function generateDataset(
             });
           }
           await ctx.db.insertInto('members').values(rows).execute();
+          // Every member can sign in (dv<n>); the first of each branch is its secretary.
+          const accounts = rows.map((m, i) => ({
+            id: newId(),
+            login: generatedLogin(memberCount - rows.length + i + 1),
+            member_id: m.id,
+            password_hash: passwordHash,
+            must_change_password: 0,
+            preferences: '{}',
+            created_at: now,
+            updated_at: now,
+            disabled_at: null,
+          }));
+          await ctx.db.insertInto('accounts').values(accounts).execute();
+          await ctx.db
+            .insertInto('role_grants')
+            .values({
+              id: newId(),
+              account_id: accounts[0]!.id,
+              org_id: branch.id,
+              role: 'secretary',
+              granted_at: now,
+              granted_by: null,
+            })
+            .execute();
           opts.onProgress?.(memberCount, opts.members);
         }
       }
@@ -144,14 +240,53 @@ export async function generateDataset(
     remaining -= inProvince;
   }
   await flushOrgs();
+  // An administrator of the whole dataset, for benchmarks of committee views (login `quantri`).
+  const adminOrg = root ?? provinceRows[0]!;
+  const adminId = newId();
+  await ctx.db
+    .insertInto('accounts')
+    .values({
+      id: adminId,
+      login: 'quantri',
+      member_id: null,
+      password_hash: passwordHash,
+      must_change_password: 0,
+      preferences: '{}',
+      created_at: now,
+      updated_at: now,
+      disabled_at: null,
+    })
+    .execute();
+  await ctx.db
+    .insertInto('role_grants')
+    .values({
+      id: newId(),
+      account_id: adminId,
+      org_id: adminOrg.id,
+      role: 'admin',
+      granted_at: now,
+      granted_by: null,
+    })
+    .execute();
+  const counts: Record<string, number> = { orgs: orgCount, members: memberCount, accounts: memberCount + 1 };
+  const info: DatasetInfo = {
+    seed: opts.seed ?? 42,
+    now,
+    provinces: provinceRows,
+    orgs: orgCount,
+    members: memberCount,
+  };
+  for (const plugin of opts.plugins ?? DATASET_PLUGINS) {
+    Object.assign(counts, await plugin.generate(ctx, info, (done, total) => opts.onProgress?.(done, total)));
+  }
   await mutate(ctx, { accountId: null, ip: null, requestId: 'generate' }, (uow) =>
     uow.audit({
       action: 'dataset.generate',
       entityType: 'dataset',
       entityId: 'synthetic',
       orgPath: null,
-      after: { orgs: orgCount, members: memberCount },
+      after: counts,
     }),
   );
-  return { orgs: orgCount, members: memberCount };
+  return { ...counts, orgs: orgCount, members: memberCount };
 }
