@@ -14,6 +14,7 @@ import { twoFactorRoutes } from '../features/two-factor/routes.ts';
 import { systemFeature } from '../platform/jobs/feature.ts';
 import { notebookMigrations } from '../features/notebook/migrations.ts';
 import { notebookRoutes } from '../features/notebook/routes.ts';
+import { notificationsFeature } from '../features/notifications/feature.ts';
 import { speechRoutes } from '../features/speech/routes.ts';
 import { searchMigrations } from '../features/search/migrations.ts';
 import { searchRoutes } from '../features/search/routes.ts';
@@ -34,6 +35,7 @@ export const FEATURES: Feature[] = [
   { name: 'two-factor', migrations: twoFactorMigrations, routes: twoFactorRoutes },
   systemFeature,
   { name: 'notebook', migrations: notebookMigrations, routes: notebookRoutes },
+  notificationsFeature,
   { name: 'speech', routes: speechRoutes },
   { name: 'search', migrations: searchMigrations, routes: searchRoutes },
   documentsFeature,
