@@ -18,3 +18,13 @@ const samples: RouteSamples = async (ctx, _tree, insider) => {
   return { '/api/v1/notebook/notes/': note.id };
 };
 export default samples;
+
+/** Routes on the caller's own notebook: the owner is the session, never a parameter. */
+export const selfRoutes = [
+  'GET /api/v1/notebook/notes',
+  'POST /api/v1/notebook/notes',
+  'GET /api/v1/notebook/search',
+  'GET /api/v1/notebook/tags',
+  'POST /api/v1/notebook/highlights',
+  'GET /api/v1/notebook/export',
+];

@@ -22,3 +22,15 @@ const samples: RouteSamples = async (ctx, _tree, insider) => {
   return { '/api/v1/notifications/': id };
 };
 export default samples;
+
+/** Routes on the caller's own inbox, preferences and devices. */
+export const selfRoutes = [
+  'GET /api/v1/notifications',
+  'GET /api/v1/notifications/unread-count',
+  'POST /api/v1/notifications/read-all',
+  'GET /api/v1/notifications/preferences',
+  'PUT /api/v1/notifications/preferences',
+  'GET /api/v1/notifications/push/public-key',
+  'POST /api/v1/notifications/push/subscriptions',
+  'POST /api/v1/notifications/push/unsubscribe',
+];
