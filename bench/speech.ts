@@ -1,5 +1,6 @@
 /**
- * Speech benchmark: real-time factor of the built-in voice and time to first audio on a cold cache.
+ * Speech benchmark: normaliser throughput, real-time factor of the built-in voice, time to first audio on a
+ * cold cache (in process and through the HTTP API, as the player asks for it).
  * Run: npx tsx bench/speech.ts [--text file.txt] [--runs N]. Prints JSON and writes bench/results/speech.json.
  */
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -13,6 +14,7 @@ import {
   encodeMp3,
 } from '../src/features/speech/engine/index.ts';
 import { normalizeForSpeech, splitSentences } from '../src/text/index.ts';
+import { normalizerThroughput, httpFirstAudio } from './speech-http.ts';
 
 // Seed 004 (Báo Thái Bình, 2022): a realistic news paragraph with numbers, percentages and abbreviations.
 const ARTICLE = `Chi bộ tổ dân phố số 6, thị trấn Quỳnh Côi (Quỳnh Phụ) hiện có 81 đảng viên, trong đó 49 đảng viên \
@@ -81,6 +83,9 @@ for (let run = 0; run < runs; run++) {
 }
 await rm(coldDir, { recursive: true, force: true });
 
+const normalizer = normalizerThroughput();
+const http = await httpFirstAudio(source, runs);
+
 const result = {
   benchmark: 'speech',
   date: new Date().toISOString(),
@@ -98,7 +103,9 @@ const result = {
   firstAudioColdStartMs,
   firstAudioWarmEngineMs: { p50: percentile(firstAudioWarmMs, 50), max: Math.max(...firstAudioWarmMs) },
   mp3KbitPerSecond: Math.round(((mp3Bytes * 8) / 1000 / audioSeconds) * 10) / 10,
-  targets: { synthesisSpeedup: 10, firstAudioMs: 500 },
+  normalizer,
+  http,
+  targets: { normalizerMBps: 1, synthesisSpeedup: 10, firstAudioMs: 500 },
 };
 
 const json = JSON.stringify(result, null, 2);
