@@ -15,15 +15,17 @@ import { systemFeature } from '../platform/jobs/feature.ts';
 import { notebookMigrations } from '../features/notebook/migrations.ts';
 import { notebookRoutes } from '../features/notebook/routes.ts';
 import { notificationsFeature } from '../features/notifications/feature.ts';
-import { speechRoutes } from '../features/speech/routes.ts';
 import { searchMigrations } from '../features/search/migrations.ts';
 import { searchRoutes } from '../features/search/routes.ts';
+import { speechRoutes } from '../features/speech/routes.ts';
 import { documentsFeature } from '../features/documents/feature.ts';
 import { newsFeature } from '../features/news/feature.ts';
+import { exchangeFeature } from '../features/exchange/feature.ts';
 import { meetingMigrations } from '../features/meetings/migrations.ts';
 import { meetingRoutes } from '../features/meetings/routes.ts';
 import { reportMigrations } from '../features/reports/migrations.ts';
 import { reportRoutes } from '../features/reports/routes.ts';
+import { petitionsFeature } from '../features/petitions/feature.ts';
 
 /** The composition root: every capability is listed here once. */
 export const FEATURES: Feature[] = [
@@ -36,12 +38,14 @@ export const FEATURES: Feature[] = [
   systemFeature,
   { name: 'notebook', migrations: notebookMigrations, routes: notebookRoutes },
   notificationsFeature,
-  { name: 'speech', routes: speechRoutes },
   { name: 'search', migrations: searchMigrations, routes: searchRoutes },
+  { name: 'speech', routes: speechRoutes },
   documentsFeature,
   newsFeature,
+  exchangeFeature,
   { name: 'meetings', migrations: meetingMigrations, routes: meetingRoutes },
   { name: 'reports', migrations: reportMigrations, routes: reportRoutes },
+  petitionsFeature,
 ];
 
 export function allMigrations(features: Feature[] = FEATURES): Record<string, Migration> {
