@@ -18,6 +18,11 @@ const loadOrgBrowser = () => import('./committee/OrgBrowser.tsx');
 const loadMemberList = () => import('./committee/MemberList.tsx');
 const loadMemberImport = () => import('./committee/MemberImport.tsx');
 const loadListen = () => import('./speech/Listen.tsx');
+const loadMeetingList = () => import('./meetings/MeetingList.tsx');
+const loadMeetingDetail = () => import('./meetings/MeetingDetail.tsx');
+const loadMeetingPrepare = () => import('./meetings/Prepare.tsx');
+const loadMeetingLive = () => import('./meetings/Live.tsx');
+const loadMeetingMinutes = () => import('./meetings/Minutes.tsx');
 
 function signedInScreen(me: Me, path: string, query: URLSearchParams) {
   if (path === '/') return <Home me={me} />;
@@ -28,7 +33,16 @@ function signedInScreen(me: Me, path: string, query: URLSearchParams) {
   }
   if (path === '/profile') return <Profile me={me} />;
   if (path === '/settings') return <Settings signedIn />;
-  if (path === '/meetings') return <Feature title="tile.meetings" />;
+  if (path === '/meetings') return <Lazy load={loadMeetingList} props={{ me }} />;
+  for (const [suffix, load] of [
+    ['', loadMeetingDetail],
+    ['/prepare', loadMeetingPrepare],
+    ['/live', loadMeetingLive],
+    ['/minutes', loadMeetingMinutes],
+  ] as const) {
+    const meeting = matchPath(`/meetings/:id${suffix}`, path);
+    if (meeting) return <Lazy key={path} load={load} props={{ meetingId: meeting.id as string }} />;
+  }
   if (path === '/news') return <Feature title="tile.news" />;
   if (path === '/documents') return <Feature title="tile.documents" />;
   if (path === '/tasks') return <Feature title="tile.tasks" />;

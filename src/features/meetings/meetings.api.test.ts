@@ -77,9 +77,18 @@ beforeAll(async () => {
   await makeAccount(t.ctx, { login: 'xb', roles: [{ role: 'committee_member', org: tree.communeB }] });
   const a2 = await makeMember(t.ctx, tree.branchA2);
   await makeAccount(t.ctx, { login: 'a2', memberId: a2, roles: [{ role: 'secretary', org: tree.branchA2 }] });
-  [sec, member, probationary, hosted, commune, communeB, sibling] = await Promise.all(
+  const clients = await Promise.all(
     ['bt', 'dv', 'db', 'tam', 'xa', 'xb', 'a2'].map((l) => login(t.app, l, PASSWORD)),
   );
+  [sec, member, probationary, hosted, commune, communeB, sibling] = clients as [
+    Client,
+    Client,
+    Client,
+    Client,
+    Client,
+    Client,
+    Client,
+  ];
   t.ctx.bus.subscribe('meeting.*', (e) => events.push(e));
 });
 afterAll(() => t?.close());
