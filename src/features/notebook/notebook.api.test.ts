@@ -150,6 +150,17 @@ describe('nobody else can read the note', () => {
     expect((await owner.get(`/api/v1/notebook/notes/${noteId}`)).statusCode).toBe(200);
   });
 
+  it('through the site-wide search: the owner finds their note, nobody else does', async () => {
+    const mine = await owner.get(`/api/v1/search?q=${encodeURIComponent('nha van hoa')}`);
+    expect(mine.statusCode, mine.body).toBe(200);
+    expect(mine.json().hits.map((h: { id: string }) => h.id)).toContain(noteId);
+    for (const [name, c] of Object.entries(others)) {
+      const res = await c.get(`/api/v1/search?q=${encodeURIComponent('nha van hoa')}`);
+      expect(res.body, name).not.toContain(noteId);
+      expect(res.body, name).not.toContain('Quyết');
+    }
+  });
+
   it('through the audit log: entries say a note changed, never what it says, and no org view lists them', async () => {
     for (const org of [tree.province, tree.communeA, tree.branchA1]) {
       const res = await others.admin!.get(`/api/v1/orgs/${org.id}/audit?limit=200`);

@@ -21,6 +21,7 @@ import {
   type Note,
 } from './service.ts';
 import { notesToDocx, notesToMarkdown } from './export.ts';
+import { registerNotebookSearch } from './search-source.ts';
 
 const tags = ['Sổ tay cá nhân'];
 
@@ -61,6 +62,7 @@ function view(n: Note) {
 export function notebookRoutes(api: Api, ctx: AppContext): void {
   const ring = keyringFor(ctx.config.dataDir);
   const owner = (req: FastifyRequest) => principalOf(req).accountId;
+  registerNotebookSearch(ctx, ring);
 
   api.get(
     '/api/v1/notebook/notes',
