@@ -167,6 +167,13 @@ describe('routing, forwarding and answering', () => {
 
   it('forwards up the path only, and the new committee handles it', async () => {
     const id = (await send(sender, { orgId: tree.communeA.id })).json().id as string;
+    const targets = (await commune.get(`/api/v1/petitions/${id}`)).json().forwardTargets;
+    expect(targets.map((o: { id: string }) => o.id)).toEqual([
+      tree.branchA1.id,
+      tree.district.id,
+      tree.province.id,
+    ]);
+    expect((await sender.get(`/api/v1/petitions/${id}`)).json().forwardTargets).toEqual([]);
     const sideways = await act(commune, id, { action: 'forward', toOrgId: tree.communeB.id });
     expect(sideways.json().error.code).toBe('PETITION_FORWARD_OFF_PATH');
     const up = await act(commune, id, {

@@ -9,7 +9,8 @@ import { loadPrincipal } from '../../platform/auth/principal.ts';
 import { requirePermission } from '../../platform/permissions/check.ts';
 import { IdParams } from '../orgs/schemas.ts';
 import { loadVisibleOrg } from '../orgs/routes.ts';
-import { ancestorsOf, findOrg, type Org } from '../orgs/queries.ts';
+import { ancestorsOf, findOrg, findOrgs, type Org } from '../orgs/queries.ts';
+import { idsOnPath } from '../orgs/paths.ts';
 import { findMember } from '../members/queries.ts';
 import { canHandlePetition, canReadPetition, isOverdue, type PetitionAction } from './domain/petitions.ts';
 import {
@@ -72,6 +73,8 @@ const Detail = Type.Object({
   reply: Nullable(Type.String()),
   rating: Type.Union([Type.Integer(), Type.Null()]),
   version: Type.Integer(),
+  /** For the handling committee: where it may forward (the sender's path, nearest first, without itself). */
+  forwardTargets: Type.Array(Type.Object({ id: Type.String(), name: Type.String() })),
   history: Type.Array(
     Type.Object({
       kind: Type.String(),
@@ -124,7 +127,17 @@ async function senderBranch(ctx: AppContext, req: FastifyRequest) {
 async function detail(ctx: AppContext, req: FastifyRequest, p: PetitionRow, canHandle: boolean) {
   const now = nowIso();
   const events = await petitionEvents(ctx.db, p.id);
+  let forwardTargets: Array<{ id: string; name: string }> = [];
+  if (canHandle) {
+    const ids = idsOnPath(p.sender_path).filter((id) => id !== p.addressed_org_id);
+    const orgs = new Map((await findOrgs(ctx.db, ids)).map((o) => [o.id, o]));
+    forwardTargets = ids.reverse().flatMap((id) => {
+      const o = orgs.get(id);
+      return o && o.status === 'active' ? [{ id: o.id, name: o.name }] : [];
+    });
+  }
   return {
+    forwardTargets,
     id: p.id,
     title: p.title,
     body: p.body,
