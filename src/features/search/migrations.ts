@@ -53,10 +53,17 @@ export const searchMigrations: Record<string, Migration> = {
         // External content: the folded streams are stored once, in search_items.
         await sql`create virtual table search_fts using fts5(
           title_f, body_f, number_key,
-          content='search_items', content_rowid='seq',
+          content='search_items', content_rowid='seq', prefix='2 3',
           tokenize='unicode61 remove_diacritics 0'
         )`.execute(db);
       }
+    },
+  },
+  '20261123_32_search_vocab': {
+    async up(db: Kysely<unknown>) {
+      if (columnsFor(db).pg) return;
+      // Document counts per term: lets a query see how broad its words are before asking FTS5 to rank.
+      await sql`create virtual table search_fts_vocab using fts5vocab(search_fts, 'row')`.execute(db);
     },
   },
 };

@@ -47,7 +47,8 @@ export function parseQuery(raw: string): ParsedQuery {
     truncated = true;
   }
   // A query still being typed ends inside a word: its last term may be the start of a longer syllable.
-  const typing = !truncated && !/\s$/u.test(raw) && list.length > 0 && (list.at(-1) as Term).end === text.length;
+  const typing =
+    !truncated && !/\s$/u.test(raw) && list.length > 0 && (list.at(-1) as Term).end === text.length;
   const out: QueryTerm[] = [];
   const seen = new Set<string>();
   list.forEach((t, i) => {

@@ -10,7 +10,7 @@ import { makeSnippet, markTerms } from './snippet.ts';
 export const DEFAULT_LIMIT = 20;
 export const MAX_LIMIT = 50;
 /** Candidates the back end hands to the shared ranker. */
-const CANDIDATES = 120;
+const CANDIDATES = 80;
 /** Items holding fewer of the query's words than this share are left out: they are noise, not answers. */
 const MIN_COVERAGE = 0.6;
 
@@ -76,8 +76,8 @@ export async function searchIndex(
   const backend = backendFor(dialect);
   const filters = req.filters ?? {};
   let found = await backend.candidates(db, q, 'all', view, filters, CANDIDATES);
-  if (found.length < limit && q.terms.length > 1) {
-    // Not enough items hold every word: also take items holding some of them (ranked lower by coverage).
+  if (found.length === 0 && q.terms.length > 1) {
+    // No item holds every word: take items holding most of them (ranked by how many they hold).
     const more = await backend.candidates(db, q, 'any', view, filters, CANDIDATES);
     const seen = new Set(found.map((c) => `${c.type}:${c.id}`));
     found = found.concat(more.filter((c) => !seen.has(`${c.type}:${c.id}`)));

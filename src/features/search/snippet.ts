@@ -13,6 +13,19 @@ const SNIPPET_CHARS = 180;
 const SCAN_CHARS = 50_000;
 const MAX_HITS = 400;
 
+const patterns = new WeakMap<ParsedQuery, RegExp>();
+
+/** The query's folded terms as whole words (prefix terms as word starts), compiled once per query. */
+function termPattern(q: ParsedQuery): RegExp {
+  let re = patterns.get(q);
+  if (!re) {
+    const alternatives = q.terms.map((t) => escapeRegex(t.folded) + (t.prefix ? '[\\p{L}\\p{N}]*' : ''));
+    re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+    patterns.set(q, re);
+  }
+  return re;
+}
+
 function escapeRegex(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -40,8 +53,8 @@ export function makeSnippet(body: string, q: ParsedQuery): Marked {
   let center = 0;
   const folded = fold(scan);
   if (q.terms.length > 0 && folded.length === scan.length) {
-    const alternatives = q.terms.map((t) => escapeRegex(t.folded) + (t.prefix ? '[\\p{L}\\p{N}]*' : ''));
-    const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+    const re = termPattern(q);
+    re.lastIndex = 0;
     const hits: Array<{ at: number; term: string }> = [];
     for (const m of folded.matchAll(re)) {
       hits.push({ at: m.index ?? 0, term: m[0] });

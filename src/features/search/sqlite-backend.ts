@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { Db } from '../../platform/db/database.ts';
 import type { SearchBackend, CandidateRow } from './backend.ts';
 import { CANDIDATE_COLUMNS, itemConditions, toCandidate } from './backend.ts';
 import type { ParsedQuery } from './query.ts';
@@ -9,23 +10,61 @@ function ftsString(s: string): string {
 }
 
 /** The FTS5 MATCH expression: every term (or any term), or a whole document number. */
-export function ftsMatch(q: ParsedQuery, mode: 'all' | 'any'): string {
+export function ftsMatch(q: ParsedQuery, mode: 'all' | 'any', columns = '{title_f body_f}'): string {
   const words = q.terms.map((t) => ftsString(t.folded) + (t.prefix ? '*' : ''));
-  let expr = `{title_f body_f}: (${words.join(mode === 'all' ? ' AND ' : ' OR ')})`;
+  let expr = `${columns}: (${words.join(mode === 'all' ? ' AND ' : ' OR ')})`;
   if (q.numberKeys.length > 0)
     expr = `(${expr}) OR number_key: (${q.numberKeys.map(ftsString).join(' OR ')})`;
   return expr;
 }
 
+/**
+ * Above this many matching items bm25 ranking of every match costs more than a query may take; the
+ * candidates are then the newest matches, title matches first, and the shared ranker orders them.
+ */
+const BROAD = 4_000;
+/** Matches looked at (before the permission filter) in the broad case. */
+const BROAD_WINDOW = 3_000;
+
+/** Upper bound of the items the query can match: the smallest document count of its whole words. */
+async function estimateMatches(db: Db, q: ParsedQuery, mode: 'all' | 'any'): Promise<number> {
+  const whole = q.terms.filter((t) => !t.prefix).map((t) => t.folded);
+  if (whole.length === 0) return Infinity;
+  const counts: number[] = [];
+  // One lookup per term: fts5vocab answers "term = ?" from the index, "term in (…)" by scanning it.
+  for (const w of whole) {
+    const row = await sql<{ doc: number }>`select doc from search_fts_vocab where term = ${w}`.execute(db);
+    counts.push(row.rows[0]?.doc ?? 0);
+  }
+  return mode === 'all' ? Math.min(...counts) : counts.reduce((a, b) => a + b, 0);
+}
+
 export const sqliteBackend: SearchBackend = {
   async candidates(db, q, mode, view, filters, limit) {
     if (q.terms.length === 0) return [];
-    // bm25 weights: title, body, number.
-    const rows = await sql<CandidateRow>`select ${CANDIDATE_COLUMNS}
-      from search_fts f join search_items i on i.seq = f.rowid
-      where search_fts match ${ftsMatch(q, mode)} and ${itemConditions(view, filters)}
-      order by bm25(search_fts, 4.0, 1.0, 10.0)
-      limit ${limit}`.execute(db);
-    return rows.rows.map(toCandidate);
+    const conditions = itemConditions(view, filters);
+    if ((await estimateMatches(db, q, mode)) <= BROAD) {
+      // bm25 weights: title, body, number.
+      const rows = await sql<CandidateRow>`select ${CANDIDATE_COLUMNS}
+        from search_fts f join search_items i on i.seq = f.rowid
+        where search_fts match ${ftsMatch(q, mode)} and ${conditions}
+        order by bm25(search_fts, 4.0, 1.0, 10.0)
+        limit ${limit}`.execute(db);
+      return rows.rows.map(toCandidate);
+    }
+    // Walking the index newest-first needs no ranking function and stops after the window.
+    const newest = async (match: string, n: number) =>
+      (
+        await sql<CandidateRow>`select ${CANDIDATE_COLUMNS}
+          from (select rowid from search_fts where search_fts match ${match}
+                order by rowid desc limit ${BROAD_WINDOW}) f
+          join search_items i on i.seq = f.rowid
+          where ${conditions}
+          order by f.rowid desc limit ${n}`.execute(db)
+      ).rows;
+    const inTitle = await newest(ftsMatch(q, mode, '{title_f}'), Math.ceil(limit / 2));
+    const seen = new Set(inTitle.map((r) => r.item_id + r.type));
+    const anywhere = (await newest(ftsMatch(q, mode), limit)).filter((r) => !seen.has(r.item_id + r.type));
+    return inTitle.concat(anywhere).slice(0, limit).map(toCandidate);
   },
 };

@@ -1,0 +1,138 @@
+/**
+ * Search benchmark (not a test): indexes generated Vietnamese documents into a fresh SQLite database through
+ * indexSearchItem, then times queries through searchIndex as the root administrator sees them.
+ *
+ *   npm run bench:search [-- --docs 100000 --queries 600]
+ *
+ * Writes bench/results/search.json.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { closeContext, createContext, migrate } from '../src/app/boot.ts';
+import { loadConfig } from '../src/platform/config.ts';
+import { mutate } from '../src/platform/context.ts';
+import { createOrg } from '../src/features/orgs/service.ts';
+import { indexSearchItem } from '../src/features/search/index-writer.ts';
+import { searchIndex } from '../src/features/search/service.ts';
+import { rootAdminView } from '../src/cli/search.ts';
+import { fold } from '../src/text/index.ts';
+import { pick, rng } from '../src/demo/names.ts';
+import { generatedItem } from './search-corpus.ts';
+
+const args = process.argv.slice(2);
+const opt = (name: string, fallback: number) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const DOCS = opt('docs', 100_000);
+const QUERIES = opt('queries', 600);
+const BATCH = 500;
+
+const QUERY_PARTS = [
+  'chuyển đổi số',
+  'nghị quyết',
+  'sinh hoạt chi bộ',
+  'nông thôn mới',
+  'phát triển đảng viên',
+  'hợp tác xã',
+  'dịch vụ công trực tuyến',
+  'phòng chống tham nhũng',
+  'Hồ Chí Minh',
+  'khu công nghiệp',
+  'sản phẩm OCOP',
+  'đào tạo nghề',
+  'gia đình văn hóa',
+  'người có công',
+  'an ninh trật tự',
+  'Quỳnh Phụ',
+  'Kiến Xương',
+  'hội nghị sơ kết',
+  'kế hoạch thực hiện',
+  'năm 2024',
+];
+
+function queries(n: number): string[] {
+  const r = rng(99);
+  const out: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const kind = r();
+    let q: string;
+    if (kind < 0.15) q = `${String(1 + Math.floor(r() * 150)).padStart(2, '0')}-NQ/TU`;
+    else if (kind < 0.55) q = pick(r, QUERY_PARTS);
+    else q = `${pick(r, QUERY_PARTS)} ${pick(r, QUERY_PARTS)}`;
+    if (r() < 0.5) q = fold(q); // typed without diacritics
+    if (r() < 0.2) q = q.slice(0, Math.max(3, q.length - 2)); // still typing
+    out.push(q);
+  }
+  return out;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
+}
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sotay-bench-search-'));
+const ctx = await createContext(loadConfig({ SOTAY_DATA_DIR: dataDir, LOG_LEVEL: 'silent' }));
+try {
+  await migrate(ctx);
+  const root = await mutate(ctx, { accountId: null, ip: null, requestId: 'bench' }, (uow) =>
+    createOrg(uow, { parentId: null, name: 'Đảng bộ tỉnh Thái Bình', type: 'province_committee' }),
+  );
+  let peakRss = process.memoryUsage().rss;
+  const t0 = performance.now();
+  for (let start = 0; start < DOCS; start += BATCH) {
+    await ctx.db.transaction().execute(async (trx) => {
+      for (let i = start; i < Math.min(DOCS, start + BATCH); i++) {
+        await indexSearchItem(trx, generatedItem(1, i, [root.path]));
+      }
+    });
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    if (start % 10_000 === 0) process.stderr.write(`\rindexed ${start}`);
+  }
+  const indexSeconds = (performance.now() - t0) / 1000;
+  process.stderr.write(`\rindexed ${DOCS} in ${indexSeconds.toFixed(1)} s\n`);
+  const view = await rootAdminView(ctx.db);
+  const list = queries(QUERIES);
+  for (const q of list.slice(0, 30)) await searchIndex(ctx.db, ctx.dialect, view, { q }); // warm the cache
+  const times: number[] = [];
+  let hits = 0;
+  const q0 = performance.now();
+  for (const q of list) {
+    const t = performance.now();
+    const result = await searchIndex(ctx.db, ctx.dialect, view, { q });
+    times.push(performance.now() - t);
+    hits += result.hits.length;
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  }
+  const querySeconds = (performance.now() - q0) / 1000;
+  times.sort((a, b) => a - b);
+  const fileMb = fs.statSync(path.join(dataDir, 'sotay.sqlite')).size / 1e6;
+  const result = {
+    name: 'search',
+    dataset: `${DOCS} generated Vietnamese documents (~1.2 KB each), ${QUERIES} queries (half without diacritics, 15% document numbers, 20% unfinished words)`,
+    db: 'sqlite',
+    rps: Math.round(QUERIES / querySeconds),
+    p50_ms: Number(percentile(times, 50).toFixed(2)),
+    p95_ms: Number(percentile(times, 95).toFixed(2)),
+    p99_ms: Number(percentile(times, 99).toFixed(2)),
+    max_ms: Number((times.at(-1) as number).toFixed(2)),
+    rss_mb: Math.round(peakRss / 1e6),
+    index_docs_per_s: Math.round(DOCS / indexSeconds),
+    db_file_mb: Math.round(fileMb),
+    avg_hits: Number((hits / QUERIES).toFixed(1)),
+    machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, Node ${process.version}`,
+    date: new Date().toISOString().slice(0, 10),
+  };
+  fs.mkdirSync(path.join(import.meta.dirname, 'results'), { recursive: true });
+  fs.writeFileSync(
+    path.join(import.meta.dirname, 'results', 'search.json'),
+    `${JSON.stringify(result, null, 2)}\n`,
+  );
+  console.log(JSON.stringify(result, null, 2));
+} finally {
+  await closeContext(ctx);
+  if (args.includes('--keep')) console.error(`kept ${dataDir}`);
+  else fs.rmSync(dataDir, { recursive: true, force: true });
+}
