@@ -1,4 +1,5 @@
 import type { DemoHook } from '../demo/seed-demo.ts';
+import { seedReportsDemo } from '../features/reports/demo.ts';
 
 /** Demo content of each capability, seeded after the organisation tree and accounts. */
-export const DEMO_HOOKS: DemoHook[] = [];
+export const DEMO_HOOKS: DemoHook[] = [seedReportsDemo];

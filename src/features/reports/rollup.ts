@@ -4,7 +4,14 @@
 
 import { sql } from 'kysely';
 import type { DbOrTx, Tx } from '../../platform/db/database.ts';
-import { reportDeltas, type Catalogue, type DataValue, type TotalDelta } from './domain/index.ts';
+import {
+  buildTree,
+  reportDeltas,
+  rollUp,
+  type Catalogue,
+  type DataValue,
+  type TotalDelta,
+} from './domain/index.ts';
 
 /** Ids on a materialised path, from the organisation itself up to the root. */
 export function selfAndAncestorIds(path: string): string[] {
@@ -89,4 +96,44 @@ export async function withTotals<T>(
   });
   await applyTotals(trx, deltas);
   return result;
+}
+
+/**
+ * Recomputes every stored total from the counted values with the domain's full roll-up (after a bulk
+ * load, or to check the incremental totals). Not used on any request path.
+ */
+export async function rebuildTotals(trx: Tx, catalogue: Catalogue): Promise<number> {
+  const rows = await trx
+    .selectFrom('report_values')
+    .select(['org_id', 'period', 'indicator', 'combo', 'num', 'text'])
+    .where('counted', '=', 1)
+    .execute();
+  const values: DataValue[] = rows.map((r) => ({
+    orgId: r.org_id,
+    period: r.period,
+    indicator: r.indicator,
+    combo: r.combo,
+    value: r.num !== null ? Number(r.num) : (r.text ?? ''),
+  }));
+  const orgs = await trx.selectFrom('orgs').select(['id', 'parent_id', 'type_code', 'name']).execute();
+  const tree = buildTree(
+    orgs.map((o) => ({ id: o.id, parentId: o.parent_id, type: o.type_code, name: o.name })),
+  );
+  const { totals } = rollUp(values, tree, catalogue);
+  await trx.deleteFrom('report_totals').execute();
+  const all = [...totals.values()].map((t) => ({
+    org_id: t.orgId,
+    period: t.period,
+    indicator: t.indicator,
+    combo: t.combo,
+    sum: t.sum,
+    count: t.count,
+  }));
+  for (let i = 0; i < all.length; i += 500) {
+    await trx
+      .insertInto('report_totals')
+      .values(all.slice(i, i + 500))
+      .execute();
+  }
+  return all.length;
 }
