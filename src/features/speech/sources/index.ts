@@ -1,2 +1,3 @@
-// Loaders of other features' content, registered here until each feature registers its own.
-export {};
+// Loaders of other features' content, kept here until each feature registers its own.
+import './news.ts';
+import './documents.ts';
