@@ -15,6 +15,7 @@ import { systemFeature } from '../platform/jobs/feature.ts';
 import { notebookMigrations } from '../features/notebook/migrations.ts';
 import { notebookRoutes } from '../features/notebook/routes.ts';
 import { notificationsFeature } from '../features/notifications/feature.ts';
+import { guidesFeature } from '../features/guides/feature.ts';
 import { searchMigrations } from '../features/search/migrations.ts';
 import { searchRoutes } from '../features/search/routes.ts';
 import { speechRoutes } from '../features/speech/routes.ts';
@@ -38,6 +39,7 @@ export const FEATURES: Feature[] = [
   systemFeature,
   { name: 'notebook', migrations: notebookMigrations, routes: notebookRoutes },
   notificationsFeature,
+  guidesFeature,
   { name: 'search', migrations: searchMigrations, routes: searchRoutes },
   { name: 'speech', routes: speechRoutes },
   documentsFeature,
