@@ -5,6 +5,7 @@ import { registerAccountCommands } from './commands/accounts.ts';
 import { registerAuditCommands } from './commands/audit.ts';
 import { registerNormalize } from './commands/normalize.ts';
 import { registerSearchCommands } from './search.ts';
+import { registerImportDocuments } from './import-documents.ts';
 
 const program = new Command();
 program
@@ -28,5 +29,6 @@ registerAccountCommands(program);
 registerAuditCommands(program);
 registerNormalize(program);
 registerSearchCommands(program);
+registerImportDocuments(program);
 
 await program.parseAsync(process.argv);
