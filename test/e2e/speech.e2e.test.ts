@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  apiSession,
   expectAccessible,
   login,
   openBrowser,
@@ -109,10 +110,47 @@ describe('listening to an article', () => {
   it('fits a 360 px screen at 200 % text', async () => {
     const { page } = browser;
     await page.evaluate(() => document.documentElement.style.setProperty('--text-scale', '2'));
-    await page.locator('.speech-player').scrollIntoViewIfNeeded();
+    await page.locator('.speech-player').first().scrollIntoViewIfNeeded();
     expect(await overflowsHorizontally(page)).toBe(false);
     await screenshot(page, 'speech-200');
     await expectAccessible(page, 'listen at 200 %');
     await page.evaluate(() => document.documentElement.style.setProperty('--text-scale', '1'));
+  });
+
+  it('reads today’s news one item after another ("Nghe tin hôm nay")', async () => {
+    const { page } = browser;
+    const secretary = await apiSession(server.baseUrl, 'bithu');
+    const me = (await (await secretary.get('/api/v1/me')).json()) as {
+      roles: Array<{ role: string; orgId: string }>;
+    };
+    const orgId = me.roles.find((r) => r.role === 'secretary')!.orgId;
+    for (const title of ['Lịch sinh hoạt chi bộ tháng 12', 'Kết quả thu đảng phí năm 2026']) {
+      const res = await secretary.post('/api/v1/news', {
+        data: {
+          orgId,
+          section: 'bulletin',
+          title,
+          bodyHtml: '<p>Chi bộ họp ngày 5/12/2026 lúc 7h30. Đề nghị 100% đảng viên dự.</p>',
+        },
+      });
+      expect(res.status(), await res.text()).toBe(201);
+    }
+    await secretary.dispose();
+
+    await page.goto('/listen');
+    await waitForHeading(page, 'Nghe đọc thử');
+    const player = page.getByRole('region', { name: 'Nghe tin hôm nay' });
+    await player.getByRole('button', { name: 'Nghe tin hôm nay' }).click();
+    await player.getByRole('button', { name: 'Tạm dừng' }).waitFor();
+    const item = player.locator('.speech-item');
+    await expect.poll(() => item.textContent()).toMatch(/^Bài 1\/2: /);
+    await expect.poll(() => player.locator('.speech-sentence').textContent()).toMatch(/\S/);
+    await screenshot(page, 'speech-today-news');
+    // Sentence by sentence to the end of the first item, then the second item follows by itself.
+    await player.getByRole('button', { name: 'Câu sau' }).click();
+    await player.getByRole('button', { name: 'Câu sau' }).click();
+    await expect.poll(() => item.textContent(), { timeout: 30_000 }).toMatch(/^Bài 2\/2: /);
+    await player.getByRole('button', { name: 'Tạm dừng' }).click();
+    await expectAccessible(page, 'listen (today’s news)');
   });
 });

@@ -176,6 +176,9 @@ export const en: Record<MessageKey, string> = {
   'speech.todayNews': 'Listen to today’s news',
   'speech.demoTitle': 'Try listening',
   'speech.demoLead': 'Press “Listen” to hear the article; the sentence being read is highlighted.',
+  'speech.demoArticle': 'Sample article',
+  'speech.tile': 'Listen',
+  'speech.tileHint': 'Today’s news and a sample article read aloud, the sentence being read highlighted',
 
   'meeting.listTitle': 'Branch meetings',
   'meeting.upcoming': 'Upcoming and in progress',

@@ -173,6 +173,9 @@ export const vi = {
   'speech.todayNews': 'Nghe tin hôm nay',
   'speech.demoTitle': 'Nghe đọc thử',
   'speech.demoLead': 'Bấm “Nghe đọc” để máy đọc bài viết; câu đang đọc được tô sáng.',
+  'speech.demoArticle': 'Bài đọc thử',
+  'speech.tile': 'Nghe đọc',
+  'speech.tileHint': 'Nghe tin hôm nay và bài đọc thử; máy đọc, câu đang đọc được tô sáng',
 
   'meeting.listTitle': 'Sinh hoạt chi bộ',
   'meeting.upcoming': 'Sắp tới và đang họp',

@@ -26,6 +26,7 @@ export function Home(props: { me: Me }) {
             hint={t('tile.documentsHint')}
           />
           <Tile href="/tasks" icon="tasks" title={t('tile.tasks')} hint={t('tile.tasksHint')} />
+          <Tile href="/listen" icon="news" title={t('speech.tile')} hint={t('speech.tileHint')} />
         </ul>
       </section>
       {scopes.map((scope) => {

@@ -23,11 +23,13 @@ const PARAGRAPHS = [
 export function Listen() {
   return (
     <Screen title={t('speech.demoTitle')} lead={<p class="lead">{t('speech.demoLead')}</p>}>
+      <SpeechPlayer playlist={{ type: 'news', title: t('speech.todayNews') }} />
+      <h2>{t('speech.demoArticle')}</h2>
       <div data-speech-slot>
         <SpeechPlayer paragraphs={PARAGRAPHS} title={TITLE} textKey="demo-004" />
       </div>
       <article class="speech-article" lang="vi">
-        <h2>{TITLE}</h2>
+        <h3>{TITLE}</h3>
         {PARAGRAPHS.map((p) => (
           <p key={p.id} data-paragraph-id={p.id}>
             {p.text}

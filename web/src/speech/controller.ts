@@ -37,6 +37,8 @@ export function systemVietnameseVoice(): SpeechSynthesisVoice | null {
  * remembered per item so listening resumes where it stopped.
  */
 export class SpeechController {
+  /** One voice at a time: starting a player pauses the one that was playing. */
+  private static playing: SpeechController | null = null;
   readonly state: Store<PlayerState>;
   private readonly audio: HTMLAudioElement;
   private readonly urls = new Map<string, Promise<string>>();
@@ -87,6 +89,8 @@ export class SpeechController {
   }
 
   async play(): Promise<void> {
+    if (SpeechController.playing && SpeechController.playing !== this) SpeechController.playing.pause();
+    SpeechController.playing = this;
     if (this.s.status === 'ended') this.patch({ itemIndex: 0, plan: null, index: 0 });
     if (!this.s.plan) {
       if (!(await this.loadItem(this.s.itemIndex, true))) return;
@@ -112,6 +116,7 @@ export class SpeechController {
 
   destroy(): void {
     this.stop();
+    if (SpeechController.playing === this) SpeechController.playing = null;
     this.audio.removeAttribute('src');
     for (const url of this.urls.values()) void url.then((u) => URL.revokeObjectURL(u)).catch(() => undefined);
     this.urls.clear();
