@@ -17,12 +17,27 @@ import { useStore } from './state/store.ts';
 const loadOrgBrowser = () => import('./committee/OrgBrowser.tsx');
 const loadMemberList = () => import('./committee/MemberList.tsx');
 const loadMemberImport = () => import('./committee/MemberImport.tsx');
+const loadNotebookList = () => import('./notebook/NotebookList.tsx');
+const loadNoteEditor = () => import('./notebook/NoteEditor.tsx');
+const loadInbox = () => import('./notifications/Inbox.tsx');
+const loadNotificationSettings = () => import('./notifications/NotificationSettings.tsx');
+const loadGuideList = () => import('./guides/GuideList.tsx');
+const loadGuidePage = () => import('./guides/GuidePage.tsx');
 const loadListen = () => import('./speech/Listen.tsx');
+const loadSearch = () => import('./search/Search.tsx');
 const loadMeetingList = () => import('./meetings/MeetingList.tsx');
+const loadPetitionList = () => import('./petitions/PetitionList.tsx');
+const loadNewPetition = () => import('./petitions/NewPetition.tsx');
+const loadPetitionDetail = () => import('./petitions/PetitionDetail.tsx');
+const loadPetitionInbox = () => import('./petitions/PetitionInbox.tsx');
 const loadMeetingDetail = () => import('./meetings/MeetingDetail.tsx');
 const loadMeetingPrepare = () => import('./meetings/Prepare.tsx');
 const loadMeetingLive = () => import('./meetings/Live.tsx');
 const loadMeetingMinutes = () => import('./meetings/Minutes.tsx');
+const loadReportsHome = () => import('./reports/ReportsHome.tsx');
+const loadReportEntry = () => import('./reports/ReportEntry.tsx');
+const loadReportReview = () => import('./reports/ReportReview.tsx');
+const loadReportTotals = () => import('./reports/ReportTotals.tsx');
 
 function signedInScreen(me: Me, path: string, query: URLSearchParams) {
   if (path === '/') return <Home me={me} />;
@@ -33,6 +48,29 @@ function signedInScreen(me: Me, path: string, query: URLSearchParams) {
   }
   if (path === '/profile') return <Profile me={me} />;
   if (path === '/settings') return <Settings signedIn />;
+  if (path === '/notebook') return <Lazy key={path} load={loadNotebookList} props={{ query }} />;
+  const note = matchPath('/notebook/:id', path);
+  if (note)
+    return (
+      <Lazy
+        key={path}
+        load={loadNoteEditor}
+        props={{ noteId: note.id === 'new' ? null : (note.id as string) }}
+      />
+    );
+  if (path === '/notifications') return <Lazy load={loadInbox} props={{}} />;
+  if (path === '/settings/notifications') return <Lazy load={loadNotificationSettings} props={{}} />;
+  if (path === '/guides') return <Lazy load={loadGuideList} props={{ query }} />;
+  const guide = matchPath('/guides/:slug', path);
+  if (guide) return <Lazy key={path} load={loadGuidePage} props={{ slug: guide.slug as string }} />;
+  if (path === '/petitions') return <Lazy key={path} load={loadPetitionList} props={{}} />;
+  if (path === '/petitions/new') return <Lazy key={path} load={loadNewPetition} props={{}} />;
+  const petition = matchPath('/petitions/:id', path);
+  if (petition)
+    return <Lazy key={path} load={loadPetitionDetail} props={{ petitionId: petition.id as string }} />;
+  const petitionInbox = matchPath('/orgs/:id/petitions', path);
+  if (petitionInbox)
+    return <Lazy key={path} load={loadPetitionInbox} props={{ orgId: petitionInbox.id as string }} />;
   if (path === '/meetings') return <Lazy load={loadMeetingList} props={{ me }} />;
   for (const [suffix, load] of [
     ['', loadMeetingDetail],
@@ -47,6 +85,18 @@ function signedInScreen(me: Me, path: string, query: URLSearchParams) {
   if (path === '/documents') return <Feature title="tile.documents" />;
   if (path === '/tasks') return <Feature title="tile.tasks" />;
   if (path === '/listen') return <Lazy load={loadListen} props={{}} />;
+  if (path === '/search') return <Lazy load={loadSearch} props={{ query }} />;
+  const reportPage = matchPath('/reports/:id', path);
+  if (reportPage)
+    return <Lazy key={path} load={loadReportEntry} props={{ reportId: reportPage.id as string }} />;
+  for (const [suffix, load] of [
+    ['', loadReportsHome],
+    ['/review', loadReportReview],
+    ['/totals', loadReportTotals],
+  ] as const) {
+    const reports = matchPath(`/orgs/:id/reports${suffix}`, path);
+    if (reports) return <Lazy key={path} load={load} props={{ orgId: reports.id as string }} />;
+  }
   let params = matchPath('/orgs/:id', path);
   if (params) return <Lazy key={path} load={loadOrgBrowser} props={{ orgId: params.id as string }} />;
   params = matchPath('/orgs/:id/members', path);

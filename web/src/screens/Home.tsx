@@ -3,6 +3,7 @@ import { Screen } from '../components/Screen.tsx';
 import { Tile } from '../components/Tile.tsx';
 import { t } from '../i18n/i18n.ts';
 import { committeeScopes } from '../state/roles.ts';
+import { PersonalTiles } from '../notifications/PersonalTiles.tsx';
 
 /** Navigation by role: every member gets the four daily sections; committees also get their organisation work. */
 export function Home(props: { me: Me }) {
@@ -26,7 +27,22 @@ export function Home(props: { me: Me }) {
             hint={t('tile.documentsHint')}
           />
           <Tile href="/tasks" icon="tasks" title={t('tile.tasks')} hint={t('tile.tasksHint')} />
+          <PersonalTiles />
+          <Tile
+            href="/search"
+            icon="documents"
+            title={t('search.title')}
+            hint={t('search.tileHint')}
+          />
           <Tile href="/listen" icon="news" title={t('speech.tile')} hint={t('speech.tileHint')} />
+          {me.member && (
+            <Tile
+              href="/petitions"
+              icon="petitions"
+              title={t('petition.title')}
+              hint={t('petition.tileHint')}
+            />
+          )}
         </ul>
       </section>
       {scopes.map((scope) => {
@@ -42,6 +58,13 @@ export function Home(props: { me: Me }) {
                 icon="members"
                 title={t('tile.members')}
                 hint={t('tile.membersHint')}
+              />
+              <Tile href={`${base}/reports`} icon="tasks" title={t('report.tile')} hint={t('report.tileHint')} />
+              <Tile
+                href={`${base}/petitions`}
+                icon="petitions"
+                title={t('petition.inboxTitle')}
+                hint={t('petition.inboxHint')}
               />
               {scope.canImport && (
                 <Tile
