@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
@@ -32,6 +32,12 @@ export async function buildServer(ctx: AppContext, features: Feature[]): Promise
     trustProxy: process.env.SOTAY_TRUST_PROXY === '1',
     bodyLimit: 2 * 1024 * 1024,
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
+    // Errors raised while routing (an id longer than any real one, a malformed URL) get the standard shape too.
+    frameworkErrors: (err, req, reply) => {
+      const code = (err as { code?: string }).code;
+      const mapped = new AppError(code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'NOT_FOUND' : 'VALIDATION_FAILED');
+      void (reply as unknown as FastifyReply).status(mapped.status).send(localisedBody(mapped, req));
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.addHook('onSend', async (req, reply, payload) => {
