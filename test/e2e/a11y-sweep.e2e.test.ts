@@ -21,18 +21,34 @@ const SCREENS: Array<{ name: string; path: string; roles?: Role[] }> = [
   { name: 'home', path: '/' },
   { name: 'profile', path: '/profile' },
   { name: 'settings', path: '/settings' },
+  { name: 'notification-settings', path: '/settings/notifications' },
+  { name: 'notifications', path: '/notifications' },
   { name: 'meetings', path: '/meetings' },
   { name: 'news', path: '/news' },
   { name: 'documents', path: '/documents' },
   { name: 'tasks', path: '/tasks' },
   { name: 'listen', path: '/listen' },
+  { name: 'search', path: '/search?q=nghi+quyet' },
+  { name: 'notebook', path: '/notebook' },
+  { name: 'guides', path: '/guides' },
+  { name: 'guide', path: '/guides/bieu-quyet' },
+  { name: 'petitions', path: '/petitions' },
+  { name: 'petition-new', path: '/petitions/new' },
   { name: 'org', path: '/orgs/{org}', roles: ['secretary'] },
   { name: 'org-members', path: '/orgs/{org}/members', roles: ['secretary'] },
   { name: 'member-import', path: '/orgs/{org}/import', roles: ['secretary'] },
+  { name: 'petition-inbox', path: '/orgs/{org}/petitions', roles: ['secretary'] },
+  { name: 'reports', path: '/orgs/{org}/reports', roles: ['secretary'] },
 ];
 
 const ACCOUNTS: Record<Role, string> = { member: 'dangvien', secretary: 'bithu' };
-const SCALES = [1, 2] as const;
+/** Normal text, 200 % text, and 200 % text in the high-contrast theme. */
+const MODES = [
+  { label: '100 %', scale: 1, contrast: false },
+  { label: '200 %', scale: 2, contrast: false },
+  { label: '200 % high contrast', scale: 2, contrast: true },
+] as const;
+type Mode = (typeof MODES)[number];
 
 let server: Server;
 const browsers: Browser[] = [];
@@ -47,14 +63,18 @@ afterAll(async () => {
 });
 
 /** Opens a screen as a fresh page load with the chosen text size, and waits until it has settled. */
-async function visit(page: Page, path: string, scale: number): Promise<void> {
+async function visit(page: Page, path: string, mode: Mode): Promise<void> {
   await page.goto(path);
-  await page.evaluate((s) => {
-    const key = 'sotay.preferences';
-    const prefs = JSON.parse(localStorage.getItem(key) ?? '{}') as Record<string, unknown>;
-    localStorage.setItem(key, JSON.stringify({ ...prefs, textScale: s }));
-    document.documentElement.style.setProperty('--text-scale', String(s));
-  }, scale);
+  await page.evaluate(
+    ({ scale, contrast }) => {
+      const key = 'sotay.preferences';
+      const prefs = JSON.parse(localStorage.getItem(key) ?? '{}') as Record<string, unknown>;
+      localStorage.setItem(key, JSON.stringify({ ...prefs, textScale: scale, highContrast: contrast }));
+      document.documentElement.style.setProperty('--text-scale', String(scale));
+      document.documentElement.dataset.contrast = contrast ? 'high' : 'normal';
+    },
+    { scale: mode.scale, contrast: mode.contrast },
+  );
   await page.locator('h1').first().waitFor();
   await page.waitForLoadState('networkidle');
   // Screens that load data show a busy indicator first; check what the member finally sees.
@@ -81,12 +101,13 @@ for (const role of ['member', 'secretary'] as const) {
     });
 
     for (const screen of SCREENS.filter((s) => !s.roles || s.roles.includes(role))) {
-      for (const scale of SCALES) {
-        it(`${screen.name} at ${scale * 100} % text: no serious or critical axe violations, no sideways scrolling`, async () => {
+      for (const mode of MODES) {
+        const slug = `${role}-${screen.name}-${mode.scale * 100}${mode.contrast ? '-hc' : ''}`;
+        it(`${screen.name} at ${mode.label}: no serious or critical axe violations, no sideways scrolling`, async () => {
           expect(!screen.path.includes('{org}') || org !== '', 'secretary has a branch').toBe(true);
-          await visit(page, screen.path.replace('{org}', encodeURIComponent(org)), scale);
-          await screenshot(page, `a11y-${role}-${screen.name}-${scale * 100}`);
-          await expectAccessible(page, `${screen.name} as ${role} at ${scale * 100} %`);
+          await visit(page, screen.path.replace('{org}', encodeURIComponent(org)), mode);
+          await screenshot(page, `a11y-${slug}`);
+          await expectAccessible(page, `${screen.name} as ${role} at ${mode.label}`);
           expect(await overflowsHorizontally(page), `${screen.name} scrolls sideways`).toBe(false);
         });
       }
