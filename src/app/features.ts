@@ -27,6 +27,7 @@ import { meetingRoutes } from '../features/meetings/routes.ts';
 import { reportMigrations } from '../features/reports/migrations.ts';
 import { reportRoutes } from '../features/reports/routes.ts';
 import { petitionsFeature } from '../features/petitions/feature.ts';
+import { assistantFeature } from '../features/assistant/feature.ts';
 
 /** The composition root: every capability is listed here once. */
 export const FEATURES: Feature[] = [
@@ -48,6 +49,7 @@ export const FEATURES: Feature[] = [
   { name: 'meetings', migrations: meetingMigrations, routes: meetingRoutes },
   { name: 'reports', migrations: reportMigrations, routes: reportRoutes },
   petitionsFeature,
+  assistantFeature,
 ];
 
 export function allMigrations(features: Feature[] = FEATURES): Record<string, Migration> {

@@ -90,11 +90,11 @@ export function rankPassages(q: AnalysedQuestion, passages: Passage[]): ScoredPa
     const coverage = coverageOf(q, w, d.set);
     const phrase = q.bigrams.length ? q.bigrams.filter((b) => d.bigrams.has(b)).length / q.bigrams.length : 0;
     const title = coverageOf(q, w, d.titleSet);
-    return { passage: d.passage, coverage, score: coverage + 0.6 * phrase + 0.15 * title };
+    // Retrieval's own view (search order, embeddings) counts a little; the words decide.
+    const retrieval = 0.2 * Math.max(0, Math.min(1, d.passage.retrievalScore ?? 0));
+    return { passage: d.passage, coverage, score: coverage + 0.6 * phrase + 0.15 * title + retrieval };
   });
-  return scored.sort(
-    (a, b) => b.score - a.score || (b.passage.retrievalScore ?? 0) - (a.passage.retrievalScore ?? 0),
-  );
+  return scored.sort((a, b) => b.score - a.score);
 }
 
 const FACT_KINDS: Partial<Record<AnswerType, Array<Fact['kind']>>> = {

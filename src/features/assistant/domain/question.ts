@@ -62,6 +62,9 @@ const STOP = new Set(
     'dat',
     'ra',
     'phai',
+    'con',
+    'vay',
+    'sao',
   ].map((w) => fold(w)),
 );
 
