@@ -38,6 +38,25 @@ const loadReportsHome = () => import('./reports/ReportsHome.tsx');
 const loadReportEntry = () => import('./reports/ReportEntry.tsx');
 const loadReportReview = () => import('./reports/ReportReview.tsx');
 const loadReportTotals = () => import('./reports/ReportTotals.tsx');
+const loadNewsFeed = () => import('./news/NewsFeed.tsx');
+const loadNewsArticle = () => import('./news/NewsArticle.tsx');
+const loadNewsEditor = () => import('./news/NewsEditor.tsx');
+const loadDocumentLibrary = () => import('./documents/DocumentLibrary.tsx');
+const loadDocumentPage = () => import('./documents/DocumentPage.tsx');
+const loadExchangeBox = () => import('./exchange/ExchangeBox.tsx');
+const loadExchangeMessage = () => import('./exchange/ExchangeMessage.tsx');
+
+/** News and documents: also readable without a network, from the copies kept on the device. */
+function contentScreen(me: Me | null, path: string, query: URLSearchParams) {
+  if (path === '/news') return <Lazy key={path} load={loadNewsFeed} props={{ me, query }} />;
+  if (path === '/news/new' && me) return <Lazy key={path} load={loadNewsEditor} props={{ me }} />;
+  const news = matchPath('/news/:id', path);
+  if (news) return <Lazy key={path} load={loadNewsArticle} props={{ newsId: news.id as string }} />;
+  if (path === '/documents') return <Lazy key={path} load={loadDocumentLibrary} props={{ query }} />;
+  const doc = matchPath('/documents/:id', path);
+  if (doc) return <Lazy key={path} load={loadDocumentPage} props={{ documentId: doc.id as string }} />;
+  return null;
+}
 
 function signedInScreen(me: Me, path: string, query: URLSearchParams) {
   if (path === '/') return <Home me={me} />;
@@ -82,8 +101,12 @@ function signedInScreen(me: Me, path: string, query: URLSearchParams) {
     const meeting = matchPath(`/meetings/:id${suffix}`, path);
     if (meeting) return <Lazy key={path} load={load} props={{ meetingId: meeting.id as string }} />;
   }
-  if (path === '/news') return <Feature title="tile.news" />;
-  if (path === '/documents') return <Feature title="tile.documents" />;
+  const content = contentScreen(me, path, query);
+  if (content) return content;
+  if (path === '/exchange') return <Lazy key={path} load={loadExchangeBox} props={{ me, query }} />;
+  const exchange = matchPath('/exchange/:id', path);
+  if (exchange)
+    return <Lazy key={path} load={loadExchangeMessage} props={{ messageId: exchange.id as string }} />;
   if (path === '/tasks') return <Feature title="tile.tasks" />;
   if (path === '/listen') return <Lazy load={loadListen} props={{}} />;
   if (path === '/search') return <Lazy load={loadSearch} props={{ query }} />;
@@ -143,7 +166,12 @@ export function App() {
   let content;
   if (state.status === 'loading') content = <Loading />;
   else if (state.status === 'unreachable')
-    content = path === '/settings' ? <Settings signedIn={false} /> : <Unreachable message={state.message} />;
+    content =
+      path === '/settings' ? (
+        <Settings signedIn={false} />
+      ) : (
+        (contentScreen(null, path, query) ?? <Unreachable message={state.message} />)
+      );
   else if (state.status === 'anonymous')
     content = path === '/settings' ? <Settings signedIn={false} /> : <Login />;
   // Until the one-time password is replaced only the display settings (and signing out) stay reachable.

@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  expectAccessible,
+  login,
+  logout,
+  openBrowser,
+  overflowsHorizontally,
+  screenshot,
+  startServer,
+  waitForHeading,
+  type Browser,
+  type Server,
+} from './harness.ts';
+
+let server: Server;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await openBrowser(server.baseUrl);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const savedCopies = (prefix: string) =>
+  browser.page.evaluate(async (p) => {
+    const keys = await (await caches.open('sotay-content')).keys();
+    return keys.map((k) => new URL(k.url).pathname).filter((u) => u.startsWith(p));
+  }, prefix);
+
+describe('news', () => {
+  it('shows the feed with section tabs, pinned bulletin first and unread marks', async () => {
+    const { page } = browser;
+    await login(page, 'dangvien');
+    await page.goto('/news');
+    await waitForHeading(page, 'Tin tức');
+    const first = page.locator('.news-item').first();
+    await expect(first.textContent()).resolves.toContain('Bản tin Đảng ủy xã tháng 11/2026');
+    await expect(first.textContent()).resolves.toContain('Tin ghim');
+    expect(await page.locator('.news-item.is-unread').count()).toBeGreaterThan(3);
+    expect(await overflowsHorizontally(page)).toBe(false);
+    await expectAccessible(page, 'news feed');
+    await screenshot(page, 'news-feed');
+
+    await page
+      .getByRole('navigation', { name: 'Chuyên mục' })
+      .getByRole('link', { name: 'Quốc tế', exact: true })
+      .click();
+    await page.waitForURL(/section=international/);
+    await page.locator('.news-item').first().waitFor();
+    const titles = await page.locator('.news-item .list-title').allTextContents();
+    expect(titles.some((x) => x.includes('Cách mạng công nghiệp lần thứ tư'))).toBe(true);
+    expect(titles.some((x) => x.includes('Nguyệt Lâm 3'))).toBe(false);
+  });
+
+  it('reads an article, marks it read and keeps the latest news for reading offline', async () => {
+    const { page, context } = browser;
+    await page.goto('/news');
+    await page.locator('.news-item').first().waitFor();
+    // The newest articles are kept on the device once the feed has been seen online.
+    await page.waitForFunction(
+      async () =>
+        (await (await caches.open('sotay-content')).keys()).filter((k) =>
+          /\/offline-copy\/news\/[^/]+$/.test(new URL(k.url).pathname),
+        ).length >= 8,
+    );
+    const title = 'Khẩn trương đưa Nghị quyết 02 về chuyển đổi số vào cuộc sống';
+    await page.getByRole('link', { name: new RegExp(title) }).click();
+    await waitForHeading(page, title);
+    expect(await page.locator('[data-speech-slot]').count()).toBe(1);
+    await expectAccessible(page, 'news article');
+    await screenshot(page, 'news-article');
+    await page.getByRole('link', { name: 'Về danh sách tin' }).click();
+    await page.locator('.news-item').first().waitFor();
+    await page.waitForFunction(
+      (t) =>
+        [...document.querySelectorAll('.news-item')].some(
+          (li) => li.textContent?.includes(t) && !li.classList.contains('is-unread'),
+        ),
+      title,
+    );
+
+    await context.setOffline(true);
+    try {
+      await page.goto('/news');
+      await waitForHeading(page, 'Tin tức');
+      await page.getByText(/Không có mạng: đang hiển thị bản đã lưu/).waitFor();
+      const other = 'Thái Bình: tỉnh đầu tiên đưa Sổ tay đảng viên điện tử vào sinh hoạt đảng';
+      await page.getByRole('link', { name: new RegExp(other) }).click();
+      await waitForHeading(page, other);
+      await page
+        .getByText('Chi bộ tổ dân phố số 6, thị trấn Quỳnh Côi có 81 đảng viên', { exact: false })
+        .waitFor();
+      await expectAccessible(page, 'news article offline');
+      await screenshot(page, 'news-article-offline');
+    } finally {
+      await context.setOffline(false);
+    }
+  });
+
+  it('forgets the saved news when signing out', async () => {
+    const { page } = browser;
+    await page.goto('/');
+    await waitForHeading(page, /^Xin chào, /);
+    expect((await savedCopies('/offline-copy/')).length).toBeGreaterThan(0);
+    await logout(page);
+    expect(await savedCopies('/offline-copy/')).toEqual([]);
+  });
+});

@@ -1,0 +1,37 @@
+export interface DocumentSummary {
+  id: string;
+  kind: string;
+  kindName: string;
+  number: string | null;
+  issuedOn: string | null;
+  issuer: string;
+  level: string;
+  levelName: string;
+  title: string;
+  summary: string | null;
+  year: number;
+  bookmarked: boolean;
+  openedAt: string | null;
+  finishedAt: string | null;
+}
+
+export interface DocumentDetail extends DocumentSummary {
+  status: string;
+  paragraphs: Array<{ id: string; text: string }>;
+  files: Array<{
+    id: string;
+    fileName: string;
+    mime: string;
+    size: number;
+    textStatus: string;
+    textError: string | null;
+    url: string;
+  }>;
+  canManage: boolean;
+}
+
+export interface Facet {
+  value: string;
+  name: string;
+  count: number;
+}

@@ -1,0 +1,36 @@
+export type Section = 'international' | 'national' | 'province' | 'bulletin';
+export const SECTIONS: Section[] = ['international', 'national', 'province', 'bulletin'];
+
+export interface FeedItem {
+  id: string;
+  section: Section;
+  sectionName: string;
+  title: string;
+  excerpt: string;
+  source: string | null;
+  publishedAt: string;
+  pinned: boolean;
+  unread: boolean;
+}
+
+export interface FeedPage {
+  items: FeedItem[];
+  nextCursor: string | null;
+}
+
+export interface Article {
+  id: string;
+  section: Section;
+  sectionName: string;
+  title: string;
+  bodyHtml: string;
+  source: string | null;
+  sourceUrl: string | null;
+  orgName: string;
+  status: string;
+  publishAt: string;
+  scheduled: boolean;
+  pinned: boolean;
+  readAt: string | null;
+  canManage: boolean;
+}
