@@ -4,7 +4,7 @@ import { closeContext, createContext, migrate } from '../../src/app/boot.ts';
 import { loadConfig } from '../../src/platform/config.ts';
 import { createEventBus } from '../../src/platform/events/create-bus.ts';
 import type { DomainEvent, EventBus } from '../../src/platform/events/bus.ts';
-import { PASSWORD, makeAccount, makeTree } from '../support/factories.ts';
+import { PASSWORD, makeAccount, makeMember, makeTree } from '../support/factories.ts';
 import { call, freshPgDatabase, openSse, startServer, waitFor, type ServerProcess } from './processes.ts';
 
 // Scale-out mode for real: separate OS processes sharing one PostgreSQL database, two of them talking over
@@ -20,6 +20,7 @@ let a: ServerProcess;
 let b: ServerProcess;
 let c: ServerProcess;
 let adminCookie: string;
+let branchId: string;
 const buses: EventBus[] = [];
 
 async function loginOn(server: ServerProcess, loginName: string): Promise<string> {
@@ -37,6 +38,11 @@ beforeAll(async () => {
   const tree = await makeTree(ctx);
   await makeAccount(ctx, { login: 'quantri', roles: [{ role: 'admin', org: tree.province }] });
   await makeAccount(ctx, { login: 'bithu', roles: [{ role: 'secretary', org: tree.branchA1 }] });
+  branchId = tree.branchA1.id;
+  const sec = await makeMember(ctx, tree.branchA1);
+  const mem = await makeMember(ctx, tree.branchA1);
+  await makeAccount(ctx, { login: 'bt', memberId: sec, roles: [{ role: 'secretary', org: tree.branchA1 }] });
+  await makeAccount(ctx, { login: 'dv', memberId: mem });
   await closeContext(ctx);
   // Second factor is tested by its own feature; here the administrator signs in with a password only.
   const common = { DATABASE_URL: db.url, SOTAY_JOBS_POLL_MS: '50', SOTAY_TWO_FACTOR: 'off' };
@@ -87,6 +93,38 @@ describe('scale-out: processes share sessions and rate limits through the databa
 });
 
 describe('scale-out: events between processes', () => {
+  it('Redis: a live meeting step opened on process A reaches a member following the meeting on process B', async () => {
+    const secretary = await loginOn(a, 'bt');
+    const member = await loginOn(b, 'dv');
+    const ok = async (method: string, url: string, body: unknown) => {
+      const res = await call(a.url, method, url, { cookie: secretary, body });
+      expect(res.status, JSON.stringify(res.body)).toBeLessThan(300);
+      return res.body as { id?: string };
+    };
+    const created = await ok('POST', `/api/v1/orgs/${branchId}/meetings`, {
+      kind: 'regular',
+      startsAt: new Date(Date.now() + 3 * 86400_000).toISOString(),
+      place: 'Nhà văn hóa thôn',
+    });
+    const meetingId = String(created.id);
+    await ok('POST', `/api/v1/meetings/${meetingId}/publish`, { expectedVersion: 1 });
+    await ok('POST', `/api/v1/meetings/${meetingId}/start`, { expectedVersion: 2 });
+    const stream = await openSse(b.url, `/api/v1/meetings/${meetingId}/live`, member);
+    try {
+      const first = await stream.next((e) => e.event === 'state');
+      const state = first.data as { version: number; currentStepId: string };
+      await ok('POST', `/api/v1/meetings/${meetingId}/steps`, {
+        action: 'open',
+        stepId: state.currentStepId,
+        expectedVersion: state.version,
+      });
+      const step = await stream.next((e) => (e.data as { reason?: string }).reason === 'step');
+      expect(step.data).toMatchObject({ currentStepId: state.currentStepId, version: state.version + 1 });
+    } finally {
+      stream.close();
+    }
+  });
+
   it('Redis: an event posted on process A reaches an SSE client connected to process B', async () => {
     const stream = await openSse(b.url, '/api/v1/system/events', adminCookie);
     try {
