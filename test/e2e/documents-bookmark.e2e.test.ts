@@ -3,6 +3,7 @@ import {
   apiSession,
   expectAccessible,
   login,
+  logout,
   openBrowser,
   overflowsHorizontally,
   screenshot,
@@ -36,13 +37,19 @@ describe('documents library', () => {
     await page.getByText('Lọc văn bản').click();
     await page.getByLabel('Loại văn bản').selectOption('huong_dan');
     await page.waitForURL(/kind=huong_dan/);
-    await page.getByRole('link', { name: new RegExp(GUIDE) }).first().waitFor();
+    await page
+      .getByRole('link', { name: new RegExp(GUIDE) })
+      .first()
+      .waitFor();
     expect(await page.getByRole('link', { name: new RegExp(RESOLUTION) }).count()).toBe(0);
     expect(await overflowsHorizontally(page)).toBe(false);
     await expectAccessible(page, 'documents library');
     await screenshot(page, 'documents-library');
 
-    await page.getByRole('link', { name: new RegExp(GUIDE) }).first().click();
+    await page
+      .getByRole('link', { name: new RegExp(GUIDE) })
+      .first()
+      .click();
     await waitForHeading(page, GUIDE);
     await page.getByRole('button', { name: 'Đánh dấu để đọc sau' }).click();
     await page.getByRole('button', { name: 'Bỏ đánh dấu' }).waitFor();
@@ -51,9 +58,15 @@ describe('documents library', () => {
     await screenshot(page, 'document-page');
 
     await page.goto('/documents?bookmarked=1');
-    await page.getByRole('link', { name: new RegExp(GUIDE) }).first().waitFor();
+    await page
+      .getByRole('link', { name: new RegExp(GUIDE) })
+      .first()
+      .waitFor();
     // Bookmarked earlier (demo data) and bookmarked now: both listed.
-    await page.getByRole('link', { name: new RegExp(RESOLUTION) }).first().waitFor();
+    await page
+      .getByRole('link', { name: new RegExp(RESOLUTION) })
+      .first()
+      .waitFor();
     const api = await apiSession(server.baseUrl, 'dangvien');
     const marks = (await (await api.get('/api/v1/documents?bookmarked=true')).json()) as {
       items: Array<{ title: string }>;
@@ -77,7 +90,10 @@ describe('documents library', () => {
 
     // The bookmarks tab has saved the resolution on the device, without it ever being opened here.
     await page.goto('/documents?bookmarked=1');
-    await page.getByRole('link', { name: new RegExp(RESOLUTION) }).first().waitFor();
+    await page
+      .getByRole('link', { name: new RegExp(RESOLUTION) })
+      .first()
+      .waitFor();
     await page.waitForFunction(
       async (id) => !!(await (await caches.open('sotay-content')).match(`/offline-copy/documents/${id}`)),
       resolution.id,
@@ -102,5 +118,32 @@ describe('documents library', () => {
     } finally {
       await context.setOffline(false);
     }
+  });
+});
+
+describe('document exchange', () => {
+  it('a member acknowledges a document from the commune; the sender sees it per recipient', async () => {
+    const { page } = browser;
+    await page.goto('/exchange');
+    await waitForHeading(page, 'Văn bản đi/đến');
+    const title = 'Công văn về việc học tập Nghị quyết 02-NQ/TU trong sinh hoạt chi bộ tháng 11';
+    await page.getByRole('link', { name: new RegExp(title) }).click();
+    await waitForHeading(page, title);
+    await page.getByRole('button', { name: 'Xác nhận đã nhận' }).click();
+    await page.getByText(/^Đã xác nhận lúc/).waitFor();
+    await expectAccessible(page, 'exchange message');
+    await screenshot(page, 'exchange-message');
+
+    await logout(page);
+    await login(page, 'dangu');
+    await page.goto('/exchange?box=out');
+    await page.getByText('3/3 đã mở · 2/3 đã xác nhận').waitFor();
+    await page.getByRole('link', { name: new RegExp(title) }).click();
+    await waitForHeading(page, title);
+    await page.getByRole('button', { name: 'Nhắc người chưa xác nhận' }).click();
+    await page.getByText('Đã nhắc 1 người nhận.').waitFor();
+    expect(await overflowsHorizontally(page)).toBe(false);
+    await expectAccessible(page, 'exchange sender');
+    await screenshot(page, 'exchange-sender');
   });
 });
