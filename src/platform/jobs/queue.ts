@@ -115,14 +115,24 @@ export async function claimJobs(
 ): Promise<ClaimedRow[]> {
   if (kinds.length === 0 || limit < 1) return [];
   const at = now.toISOString();
-  // Jobs whose worker died on their last allowed try are dead-lettered instead of retried.
-  await db
-    .updateTable('jobs')
-    .set({ status: 'dead', locked_by: null, last_error: 'lease expired', updated_at: at, finished_at: at })
+  // Jobs whose worker died on their last allowed try are dead-lettered instead of retried. Reads first:
+  // idle polling must not take SQLite's write lock.
+  const expired = await db
+    .selectFrom('jobs')
+    .select('id')
     .where('status', '=', 'running')
     .where('locked_until', '<', at)
     .whereRef('attempts', '>=', 'max_attempts')
-    .execute();
+    .limit(1)
+    .executeTakeFirst();
+  if (expired)
+    await db
+      .updateTable('jobs')
+      .set({ status: 'dead', locked_by: null, last_error: 'lease expired', updated_at: at, finished_at: at })
+      .where('status', '=', 'running')
+      .where('locked_until', '<', at)
+      .whereRef('attempts', '>=', 'max_attempts')
+      .execute();
   const due = (qb: Db) =>
     qb
       .selectFrom('jobs')
@@ -134,7 +144,6 @@ export async function claimJobs(
           eb.and([eb('status', '=', 'running'), eb('locked_until', '<', at)]),
         ]),
       );
-  // A read first: idle polling must not take SQLite's write lock.
   const any = await due(db).limit(1).executeTakeFirst();
   if (!any) return [];
   const pg = dialectOf(db as unknown as Kysely<unknown>) === 'postgres';
