@@ -4,7 +4,7 @@ const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 
 export const SearchQuery = Type.Object({
   // No length limit here: a long query is cut (MAX_QUERY_CHARS) and the response says so.
-  q: Type.Optional(Type.String({ maxLength: 8_000 })),
+  q: Type.Optional(Type.String()),
   /** One type or several, comma-separated: news,document,meeting,resolution,guide,consultation. */
   type: Type.Optional(
     Type.String({

@@ -249,6 +249,9 @@ describe('GET /api/v1/search bad input', () => {
     expect(body.notice).toMatch(/quá dài/);
     expect(body.query.length).toBeLessThanOrEqual(200);
     expect(body.hits.map((h: { id: string }) => h.id)).toContain('phrase');
+    const huge = await admin.get(`/api/v1/search?q=${'số '.repeat(3_000)}`);
+    expect(huge.statusCode).toBe(200);
+    expect(huge.json().truncated).toBe(true);
     const short = (await admin.get('/api/v1/search?q=chuyen')).json();
     expect(short.truncated).toBe(false);
     expect(short.notice).toBeNull();

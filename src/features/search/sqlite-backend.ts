@@ -26,16 +26,30 @@ const BROAD = 4_000;
 /** Matches looked at (before the permission filter) in the broad case. */
 const BROAD_WINDOW = 3_000;
 
+// Document counts only choose between two ways of finding candidates, so a few minutes old is good enough;
+// counting a common term walks its whole document list.
+const COUNT_TTL_MS = 5 * 60_000;
+const COUNT_CACHE_SIZE = 5_000;
+const counted = new Map<string, { doc: number; at: number }>();
+
+async function documentCount(db: Db, term: string): Promise<number> {
+  const now = Date.now();
+  const hit = counted.get(term);
+  if (hit && now - hit.at < COUNT_TTL_MS) return hit.doc;
+  // fts5vocab answers "term = ?" from the index ("term in (…)" would scan the vocabulary).
+  const row = await sql<{ doc: number }>`select doc from search_fts_vocab where term = ${term}`.execute(db);
+  const doc = row.rows[0]?.doc ?? 0;
+  if (counted.size >= COUNT_CACHE_SIZE) counted.delete(counted.keys().next().value as string);
+  counted.set(term, { doc, at: now });
+  return doc;
+}
+
 /** Upper bound of the items the query can match: the smallest document count of its whole words. */
 async function estimateMatches(db: Db, q: ParsedQuery, mode: 'all' | 'any'): Promise<number> {
   const whole = q.terms.filter((t) => !t.prefix).map((t) => t.folded);
   if (whole.length === 0) return Infinity;
   const counts: number[] = [];
-  // One lookup per term: fts5vocab answers "term = ?" from the index, "term in (…)" by scanning it.
-  for (const w of whole) {
-    const row = await sql<{ doc: number }>`select doc from search_fts_vocab where term = ${w}`.execute(db);
-    counts.push(row.rows[0]?.doc ?? 0);
-  }
+  for (const w of whole) counts.push(await documentCount(db, w));
   return mode === 'all' ? Math.min(...counts) : counts.reduce((a, b) => a + b, 0);
 }
 
