@@ -1,0 +1,211 @@
+/**
+ * Reporting by numbers at province scale: how long after a branch submits its monthly report the province
+ * total shows it, and how fast the province view (every district × 12 months, ~30 indicators) answers.
+ *
+ * Run: `npx tsx bench/reports.ts [--members 110000] [--submissions 60] [--views 100]`. Generates a dataset
+ * with `sotay generate`'s generator (orgs, members) plus the reports plugin (11 months of approved reports
+ * from every branch, totals stored), in a temporary data directory (SQLite; PostgreSQL with
+ * DATABASE_URL=postgres://…), then calls the real HTTP routes in-process (fastify inject, no network).
+ * Results: bench/results/reports.json.
+ */
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { closeContext, createApp, createContext, migrate } from '../src/app/boot.ts';
+import { loadConfig } from '../src/platform/config.ts';
+import { generateDataset } from '../src/demo/generate.ts';
+import { reportsDataset, HISTORY_MONTHS } from '../src/features/reports/dataset.ts';
+import { nextPeriod, periodOf } from '../src/features/reports/domain/index.ts';
+
+const args = process.argv.slice(2);
+const arg = (name: string, fallback: number) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const MEMBERS = arg('members', 110_000);
+const SUBMISSIONS = arg('submissions', 60);
+const VIEWS = arg('views', 100);
+
+const pct = (values: number[], p: number) => {
+  const s = [...values].sort((a, b) => a - b);
+  return Math.round((s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0) * 10) / 10;
+};
+
+const dataDir = mkdtempSync(join(tmpdir(), 'sotay-bench-reports-'));
+// Signing in the generated administrator with a second factor is not what is measured here.
+const config = loadConfig({
+  ...process.env,
+  SOTAY_DATA_DIR: dataDir,
+  LOG_LEVEL: 'silent',
+  SOTAY_TWO_FACTOR: 'off',
+});
+const ctx = await createContext(config);
+await migrate(ctx);
+const t0 = performance.now();
+let last = 0;
+const generated = await generateDataset(ctx, {
+  members: MEMBERS,
+  plugins: [reportsDataset],
+  onProgress: (done, total) => {
+    if (performance.now() - last > 5000) {
+      last = performance.now();
+      process.stderr.write(`  generating ${done}/${total}\n`);
+    }
+  },
+});
+const generateSeconds = Math.round((performance.now() - t0) / 100) / 10;
+process.stderr.write(`generated ${JSON.stringify(generated)} in ${generateSeconds}s\n`);
+
+const app = await createApp(ctx);
+await app.ready();
+const loginRes = await app.inject({
+  method: 'POST',
+  url: '/api/v1/auth/login',
+  headers: { 'x-sotay-client': 'bench', 'content-type': 'application/json' },
+  payload: JSON.stringify({ login: 'quantri', password: config.demoPassword }),
+});
+const cookie = String(loginRes.headers['set-cookie']).split(';')[0]!;
+const call = async (method: 'GET' | 'POST', url: string, body?: unknown) => {
+  const res = await app.inject({
+    method,
+    url,
+    headers: {
+      cookie,
+      'x-sotay-client': 'bench',
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    payload: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body.slice(0, 300)}`);
+  return res.json();
+};
+
+const province = await ctx.db
+  .selectFrom('orgs')
+  .select(['id'])
+  .where('type_code', '=', 'province_committee')
+  .executeTakeFirstOrThrow();
+const districts = await ctx.db.selectFrom('orgs').select('id').where('parent_id', '=', province.id).execute();
+const current = periodOf(new Date(), 'monthly');
+const first = nextPeriod(current, -HISTORY_MONTHS);
+const branches = await ctx.db
+  .selectFrom('orgs')
+  .select(['id'])
+  .where('type_code', '=', 'branch')
+  .orderBy('path')
+  .limit(SUBMISSIONS * 40)
+  .execute();
+const chosen = branches.filter((_, i) => i % 40 === 0).slice(0, SUBMISSIONS);
+
+const provinceFee = async (): Promise<number> => {
+  const view = await call(
+    'GET',
+    `/api/v1/orgs/${province.id}/report-totals?from=${current}&by=self&indicators=DANG_PHI_THU`,
+  );
+  const cell = view.cells.find(
+    (c: { orgId: string; combo: string }) => c.orgId === province.id && c.combo === '',
+  );
+  return cell?.value ?? 0;
+};
+
+// 1. A branch submits; the province total is read right after the answer.
+const submitMs: number[] = [];
+const visibleMs: number[] = [];
+for (const [i, b] of chosen.entries()) {
+  const report = await call('POST', '/api/v1/reports', {
+    orgId: b.id,
+    templateCode: 'BC_CHI_BO_THANG',
+    period: current,
+  });
+  const n = Number(report.values.DV_TONG ?? 0);
+  const fee = 100_000 + i;
+  const before = await provinceFee();
+  const start = performance.now();
+  await call('POST', `/api/v1/reports/${report.id}/submit`, {
+    values: {
+      SH_THUONG_KY: 1,
+      DV_PHAI_DU: n,
+      DV_DU_HOP: n,
+      CO_BIEN_BAN: 'Có',
+      DANG_PHI_THU: fee,
+      DANG_PHI_NOP: 30_000,
+      DV_DONG_DU: n,
+    },
+  });
+  const submitted = performance.now();
+  const after = await provinceFee();
+  const seen = performance.now();
+  if (Math.abs(after - before - fee) > 1e-6)
+    throw new Error(`province total moved by ${after - before}, expected ${fee}`);
+  submitMs.push(submitted - start);
+  visibleMs.push(seen - start);
+}
+
+// 2. The province view: every district × 12 months, all indicators (and formulas).
+const viewMs: number[] = [];
+let cells = 0;
+for (let i = 0; i < VIEWS; i++) {
+  const start = performance.now();
+  const view = await call('GET', `/api/v1/orgs/${province.id}/report-totals?from=${first}&to=${current}`);
+  viewMs.push(performance.now() - start);
+  cells = view.cells.length;
+}
+
+// 3. Completeness and timeliness of the whole province for last month.
+const completenessMs: number[] = [];
+for (let i = 0; i < 20; i++) {
+  const start = performance.now();
+  await call('GET', `/api/v1/orgs/${province.id}/report-completeness?period=${nextPeriod(current, -1)}`);
+  completenessMs.push(performance.now() - start);
+}
+
+const totalsRows = await ctx.db
+  .selectFrom('report_totals')
+  .select((eb) => eb.fn.countAll<number>().as('n'))
+  .executeTakeFirstOrThrow();
+const result = {
+  name: 'reports',
+  db: ctx.dialect,
+  machine: { cpus: cpus().length, model: cpus()[0]?.model, memory_gb: Math.round(totalmem() / 2 ** 30) },
+  dataset: {
+    ...generated,
+    districts: districts.length,
+    months: HISTORY_MONTHS + 1,
+    indicators: 31,
+    totals_rows: Number(totalsRows.n),
+    generate_s: generateSeconds,
+  },
+  submission_to_province_total: {
+    submissions: submitMs.length,
+    submit_p50_ms: pct(submitMs, 50),
+    submit_p95_ms: pct(submitMs, 95),
+    visible_p50_ms: pct(visibleMs, 50),
+    visible_p95_ms: pct(visibleMs, 95),
+    visible_max_ms: pct(visibleMs, 100),
+    target_ms: 1000,
+  },
+  province_view: {
+    requests: viewMs.length,
+    cells,
+    p50_ms: pct(viewMs, 50),
+    p95_ms: pct(viewMs, 95),
+    target_p95_ms: 100,
+  },
+  province_completeness: {
+    requests: completenessMs.length,
+    p50_ms: pct(completenessMs, 50),
+    p95_ms: pct(completenessMs, 95),
+  },
+  at: new Date().toISOString(),
+};
+console.log(JSON.stringify(result, null, 2));
+const out = new URL('./results/', import.meta.url).pathname;
+mkdirSync(out, { recursive: true });
+writeFileSync(
+  join(out, ctx.dialect === 'postgres' ? 'reports-postgres.json' : 'reports.json'),
+  JSON.stringify(result, null, 2) + '\n',
+);
+await app.close();
+await closeContext(ctx);
+if (args.includes('--keep')) process.stderr.write(`data kept in ${dataDir}\n`);
+else rmSync(dataDir, { recursive: true, force: true });
