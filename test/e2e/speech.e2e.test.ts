@@ -15,6 +15,7 @@ import {
 
 let server: Server;
 let browser: Browser;
+let orgId = '';
 
 beforeAll(async () => {
   server = await startServer();
@@ -128,7 +129,7 @@ describe('listening to an article', () => {
     const me = (await (await secretary.get('/api/v1/me')).json()) as {
       roles: Array<{ role: string; orgId: string }>;
     };
-    const orgId = me.roles.find((r) => r.role === 'secretary')!.orgId;
+    orgId = me.roles.find((r) => r.role === 'secretary')!.orgId;
     for (const title of ['Lịch sinh hoạt chi bộ tháng 12', 'Kết quả thu đảng phí năm 2026']) {
       const res = await secretary.post('/api/v1/news', {
         data: {
@@ -160,5 +161,44 @@ describe('listening to an article', () => {
       .toMatch(/^Bài 2\/\d+: Lịch sinh hoạt chi bộ tháng 12$/);
     await player.getByRole('button', { name: 'Tạm dừng' }).click();
     await expectAccessible(page, 'listen (today’s news)');
+  });
+
+  it('reads a news article on its own page, highlighting the sentence inside the article as it advances', async () => {
+    const { page } = browser;
+    const secretary = await apiSession(server.baseUrl, 'bithu');
+    const res = await secretary.post('/api/v1/news', {
+      data: {
+        orgId,
+        section: 'bulletin',
+        title: 'Chi bộ ra quân làm đường giao thông nông thôn',
+        bodyHtml:
+          '<p>Sáng 19/11/2026, chi bộ huy động 45 đảng viên ra quân. Tuyến đường dài 1,2 km được đổ bê tông.</p>' +
+          '<ul><li>Kinh phí 350 triệu đồng do nhân dân đóng góp.</li></ul>',
+      },
+    });
+    expect(res.status(), await res.text()).toBe(201);
+    const id = ((await res.json()) as { id: string }).id;
+    await secretary.dispose();
+
+    await page.goto(`/news/${id}`);
+    await waitForHeading(page, 'Chi bộ ra quân làm đường giao thông nông thôn');
+    const player = page.locator('[data-speech-slot]').getByRole('region', { name: 'Nghe đọc' });
+    await player.getByRole('button', { name: 'Nghe đọc' }).click();
+    await player.getByRole('button', { name: 'Tạm dừng' }).waitFor();
+    // The title is read first; then the article's own sentences light up inside the article body.
+    const current = page.locator('.article-body [data-speech-current]');
+    await current.first().waitFor({ timeout: 30_000 });
+    const first = await highlighted(page);
+    expect(first.text).toBe('Sáng 19/11/2026, chi bộ huy động 45 đảng viên ra quân.');
+    await screenshot(page, 'speech-news-article');
+    await expect
+      .poll(async () => (await highlighted(page)).text, { timeout: 30_000 })
+      .toBe('Tuyến đường dài 1,2 km được đổ bê tông.');
+    await expect
+      .poll(async () => (await highlighted(page)).text, { timeout: 30_000 })
+      .toBe('Kinh phí 350 triệu đồng do nhân dân đóng góp.');
+    expect(await current.first().evaluate((el) => el.tagName)).toBe('LI');
+    await player.getByRole('button', { name: 'Tạm dừng' }).click();
+    await expectAccessible(page, 'news article with player');
   });
 });

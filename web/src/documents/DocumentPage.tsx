@@ -9,6 +9,7 @@ import { OfflineNote } from '../news/NewsFeed.tsx';
 import { loadWithCopy, saveCopy } from '../news/offline.ts';
 import type { DocumentDetail } from './types.ts';
 import '../news/news.css';
+import { SpeechPlayer } from '../speech/Player.tsx';
 
 function sizeLabel(bytes: number): string {
   return bytes >= 1024 * 1024
@@ -101,7 +102,9 @@ export default function DocumentPage(props: { documentId: string }) {
           date: doc.issuedOn ? formatDate(doc.issuedOn) : '—',
         })}
       </p>
-      <div data-speech-slot />
+      <div data-speech-slot>
+        <SpeechPlayer source={{ type: 'document', id: doc.id }} title={doc.title} />
+      </div>
       {state.status === 'done' && <OfflineNote at={state.value.offlineAt} />}
       <p class="hint" role="status">
         {t('offline.savedDoc')}
@@ -127,7 +130,7 @@ export default function DocumentPage(props: { documentId: string }) {
       <section aria-labelledby="doc-content" class="doc-paragraphs">
         <h2 id="doc-content">{t('doc.content')}</h2>
         {doc.paragraphs.map((p) => (
-          <p key={p.id} id={`p-${p.id}`}>
+          <p key={p.id} id={`p-${p.id}`} data-paragraph-id={p.id}>
             {p.text}
           </p>
         ))}

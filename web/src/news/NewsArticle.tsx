@@ -8,6 +8,7 @@ import { formatDate, t, type MessageKey } from '../i18n/i18n.ts';
 import { OfflineNote } from './NewsFeed.tsx';
 import { loadWithCopy, saveCopy } from './offline.ts';
 import type { Article } from './types.ts';
+import { SpeechPlayer } from '../speech/Player.tsx';
 import './news.css';
 
 function EditorActions(props: { article: Article; onChange: (a: Article) => void }) {
@@ -78,7 +79,13 @@ export default function NewsArticle(props: { newsId: string }) {
         {t(`news.section.${article.section}` as MessageKey)} · {formatDate(article.publishAt)} ·{' '}
         {article.orgName}
       </p>
-      <div data-speech-slot />
+      <div data-speech-slot>
+        <SpeechPlayer
+          source={{ type: 'news', id: article.id }}
+          title={article.title}
+          scope={() => document.querySelector('.article-body')}
+        />
+      </div>
       {state.status === 'done' && <OfflineNote at={state.value.offlineAt} />}
       {article.canManage && (
         <EditorActions
