@@ -37,7 +37,7 @@ const { values } = parseArgs({
 
 const PROFILES = {
   quick: { dataset: 'quick-20k', members: 20_000, duration: 6, connections: 10, sessions: 200 },
-  full: { dataset: 'province-110k', members: 110_000, duration: 20, connections: 50, sessions: 1000 },
+  full: { dataset: 'province-110k', members: 110_000, duration: 20, connections: 50, sessions: 500 },
 } as const;
 const profileName = values.full ? 'full' : 'quick';
 const profile = PROFILES[profileName];
