@@ -58,6 +58,23 @@ function frame(event: string, data: unknown, id?: number): string {
   return `${id !== undefined ? `id: ${id}\n` : ''}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
 }
 
+const frames = new WeakMap<DomainEvent, string>();
+
+/** The SSE frame of an event, serialised once however many phones receive it. */
+function frameOf(event: DomainEvent, meetingId: string): string {
+  let text = frames.get(event);
+  if (text === undefined) {
+    const suffix = event.topic.slice(`meeting.${meetingId}.`.length);
+    const version = typeof event.payload.version === 'number' ? event.payload.version : undefined;
+    text =
+      version !== undefined
+        ? frame('state', { reason: suffix, ...event.payload }, version)
+        : frame(suffix, event.payload);
+    frames.set(event, text);
+  }
+  return text;
+}
+
 /**
  * Server-sent events for one meeting. The full state goes first, so a client that reconnects (the browser does
  * it by itself) is back on the current step at once; every later event carries the whole state too.
@@ -82,14 +99,11 @@ export async function streamMeeting(
   let ready = false;
   let lastVersion = 0;
   const send = (event: DomainEvent) => {
-    const suffix = event.topic.slice(`meeting.${meetingId}.`.length);
     const version = typeof event.payload.version === 'number' ? event.payload.version : undefined;
-    if (version !== undefined) {
-      // Events may overtake the first snapshot; never move a client back to an older state.
-      if (version < lastVersion) return;
-      lastVersion = version;
-      res.write(frame('state', { reason: suffix, ...event.payload }, version));
-    } else res.write(frame(suffix, event.payload));
+    // Events may overtake the first snapshot; never move a client back to an older state.
+    if (version !== undefined && version < lastVersion) return;
+    if (version !== undefined) lastVersion = version;
+    res.write(frameOf(event, meetingId));
   };
   // Subscribe before reading the state so nothing that happens in between is lost.
   const leave = liveHub(ctx).join(meetingId, (event) => (ready ? send(event) : pending.push(event)));

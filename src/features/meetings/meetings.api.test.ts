@@ -223,6 +223,8 @@ describe('preparation', () => {
     expect((await member.post(`/api/v1/meetings/${meetingId}/read`)).statusCode).toBe(200);
     const reads = (await sec.get(`/api/v1/meetings/${meetingId}/reads`)).json();
     expect(reads.opened).toBe(1);
+    expect(reads.notOpened).not.toContain(ids.member);
+    expect(reads.reminders.map((r: { kind: string }) => r.kind)).toContain('same_day');
     expect(reads.items.find((r: { memberId: string }) => r.memberId === ids.member).openedAt).toBeTruthy();
     expect((await member.get(`/api/v1/meetings/${meetingId}/reads`)).statusCode).toBe(403);
   });

@@ -24,6 +24,7 @@ import {
   diffDrafts,
   durationCheck,
   materialsWarning,
+  reminderTimes,
   scoreMeeting,
   voteEligibility,
   type QualityChecklist,
@@ -516,7 +517,19 @@ export function meetingRoutes(api: Api, ctx: AppContext): void {
         name: x.name,
         openedAt: byMember.get(x.id)?.first_at ?? null,
       }));
-      return { items, opened: items.filter((i) => i.openedAt).length, total: items.length };
+      // When the members who have not opened the materials are to be reminded (2 days before, on the day).
+      const reminders = reminderTimes(m.starts_at).map((r) => ({
+        kind: r.kind,
+        at: r.at.toISOString(),
+        days: r.days ?? null,
+      }));
+      return {
+        items,
+        opened: items.filter((i) => i.openedAt).length,
+        total: items.length,
+        reminders,
+        notOpened: items.filter((i) => !i.openedAt).map((i) => i.memberId),
+      };
     },
   );
 
