@@ -82,6 +82,7 @@ export async function startFakePushService(opts: { vapidPublicKey?: string } = {
   const received: PushReceipt[] = [];
   const rejected: string[] = [];
   const subscribers = new Map<string, FakeSubscriber>();
+  const verified = new Map<string, string>();
   let origin = '';
   const server = createServer(async (req, res) => {
     const body = await readBody(req);
@@ -98,6 +99,8 @@ export async function startFakePushService(opts: { vapidPublicKey?: string } = {
     const [, jwt, k] = m;
     if (opts.vapidPublicKey && k !== opts.vapidPublicKey) return refuse('unexpected VAPID key');
     const [h, p, s] = jwt!.split('.');
+    // Push services verify a token once and trust it until it expires; so does this fake.
+    const known = verified.get(jwt!);
     const point = b64u(k!);
     const key = createPublicKey({
       key: {
@@ -108,9 +111,13 @@ export async function startFakePushService(opts: { vapidPublicKey?: string } = {
       },
       format: 'jwk',
     });
-    if (!verify('sha256', Buffer.from(`${h}.${p}`), { key, dsaEncoding: 'ieee-p1363' }, b64u(s!))) {
+    if (
+      known !== k &&
+      !verify('sha256', Buffer.from(`${h}.${p}`), { key, dsaEncoding: 'ieee-p1363' }, b64u(s!))
+    ) {
       return refuse('bad VAPID signature');
     }
+    verified.set(jwt!, k!);
     const claims = JSON.parse(b64u(p!).toString('utf8')) as { aud: string; exp: number; sub: string };
     if (claims.aud !== origin) return refuse(`audience ${claims.aud}`);
     if (claims.exp * 1000 < Date.now()) return refuse('expired');

@@ -139,7 +139,15 @@ async function notifyBatch(trx: Tx, p: FanoutPayload, accountIds: string[], now:
     .select(['account_id', 'data'])
     .where('account_id', 'in', accountIds)
     .execute();
-  const prefsOf = new Map(prefsRows.map((r) => [r.account_id, parsePrefs(r.data)]));
+  // Many members keep the same settings: parse each distinct JSON once per batch.
+  const parsed = new Map<string, ReturnType<typeof parsePrefs>>();
+  const prefsOf = new Map(
+    prefsRows.map((r) => {
+      let p = parsed.get(r.data);
+      if (!p) parsed.set(r.data, (p = parsePrefs(r.data)));
+      return [r.account_id, p];
+    }),
+  );
   const fallback = defaultPrefs();
   const createdAt = nowIso();
   const rows = accountIds.map((accountId) => ({
