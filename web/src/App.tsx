@@ -69,14 +69,6 @@ function signedInScreen(me: Me, path: string, query: URLSearchParams) {
   if (path === '/settings') return <Settings signedIn />;
   if (path === '/notebook') return <Lazy key={path} load={loadNotebookList} props={{ query }} />;
   const note = matchPath('/notebook/:id', path);
-  if (note) return <Lazy key={path} load={loadNoteEditor} props={{ noteId: note.id === 'new' ? null : (note.id as string) }} />;
-  if (path === '/notifications') return <Lazy key={path} load={loadInbox} props={{}} />;
-  if (path === '/settings/notifications') return <Lazy key={path} load={loadNotificationSettings} props={{}} />;
-  if (path === '/guides') return <Lazy key={path} load={loadGuideList} props={{ query }} />;
-  const guide = matchPath('/guides/:slug', path);
-  if (guide) return <Lazy key={path} load={loadGuidePage} props={{ slug: guide.slug as string }} />;
-  if (path === '/notebook') return <Lazy key={path} load={loadNotebookList} props={{ query }} />;
-  const note = matchPath('/notebook/:id', path);
   if (note)
     return (
       <Lazy
