@@ -13,6 +13,7 @@ import {
 } from 'docx';
 import PDFDocument from 'pdfkit';
 import { AppError } from '../../platform/errors.ts';
+import './errors.ts';
 import { dateWords, minutesToPlainText, type Minutes } from './domain/index.ts';
 
 /**

@@ -212,6 +212,34 @@ describe('preparation', () => {
     expect(draft.json().assessment[0].id).toMatch(/^p-/);
   });
 
+  it('stores an uploaded file as a material and serves it to members', async () => {
+    const boundary = '----sotaymeeting';
+    const payload = Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="Báo cáo tháng.txt"\r\nContent-Type: text/plain\r\n\r\n`,
+      ),
+      Buffer.from('Báo cáo kết quả sản xuất vụ mùa của thôn.\n'),
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/meetings/${meetingId}/materials/upload`,
+      headers: {
+        cookie: sec.cookie,
+        'x-sotay-client': 'test',
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+      },
+      payload,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const m = (await sec.get(`/api/v1/meetings/${meetingId}`)).json();
+    const file = m.materials.find((x: { kind: string }) => x.kind === 'file');
+    expect(file.fileName).toBe('Báo cáo tháng.txt');
+    const got = await sec.get(file.url);
+    expect(got.statusCode).toBe(200);
+    expect(got.body).toContain('vụ mùa');
+  });
+
   it('publishes to the branch with the one-day warning and records who opened the materials', async () => {
     const m = await meeting();
     const res = await sec.post(`/api/v1/meetings/${meetingId}/publish`, { expectedVersion: m.version });
@@ -222,7 +250,8 @@ describe('preparation', () => {
     expect(seen.draft?.version).toBe(1);
     expect((await member.post(`/api/v1/meetings/${meetingId}/read`)).statusCode).toBe(200);
     const reads = (await sec.get(`/api/v1/meetings/${meetingId}/reads`)).json();
-    expect(reads.opened).toBe(1);
+    // The secretary opened the uploaded file above; the member opened the meeting.
+    expect(reads.opened).toBe(2);
     expect(reads.notOpened).not.toContain(ids.member);
     expect(reads.reminders.map((r: { kind: string }) => r.kind)).toContain('same_day');
     expect(reads.items.find((r: { memberId: string }) => r.memberId === ids.member).openedAt).toBeTruthy();

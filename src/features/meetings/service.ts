@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { UnitOfWork } from '../../platform/context.ts';
 import type { DbOrTx } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
+import './errors.ts';
 import { newId } from '../../platform/ids.ts';
 import type { Org } from '../orgs/queries.ts';
 import {
