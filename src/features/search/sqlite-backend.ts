@@ -53,32 +53,37 @@ async function estimateMatches(db: Db, q: ParsedQuery, mode: 'all' | 'any'): Pro
   return mode === 'all' ? Math.min(...counts) : counts.reduce((a, b) => a + b, 0);
 }
 
-export const sqliteBackend: SearchBackend = {
-  async candidates(db, q, mode, view, filters, limit) {
-    if (q.terms.length === 0) return [];
-    const conditions = itemConditions(view, filters);
-    if ((await estimateMatches(db, q, mode)) <= BROAD) {
-      // bm25 weights: title, body, number.
-      const rows = await sql<CandidateRow>`select ${CANDIDATE_COLUMNS}
+/** The FTS5 back end; `broad` and `window` are the thresholds above (smaller in tests). */
+export function sqliteBackendWith(options: { broad: number; window: number }): SearchBackend {
+  return {
+    async candidates(db, q, mode, view, filters, limit) {
+      if (q.terms.length === 0) return [];
+      const conditions = itemConditions(view, filters);
+      if ((await estimateMatches(db, q, mode)) <= options.broad) {
+        // bm25 weights: title, body, number.
+        const rows = await sql<CandidateRow>`select ${CANDIDATE_COLUMNS}
         from search_fts f join search_items i on i.seq = f.rowid
         where search_fts match ${ftsMatch(q, mode)} and ${conditions}
         order by bm25(search_fts, 4.0, 1.0, 10.0)
         limit ${limit}`.execute(db);
-      return rows.rows.map(toCandidate);
-    }
-    // Walking the index newest-first needs no ranking function and stops after the window.
-    const newest = async (match: string, n: number) =>
-      (
-        await sql<CandidateRow>`select ${CANDIDATE_COLUMNS}
+        return rows.rows.map(toCandidate);
+      }
+      // Walking the index newest-first needs no ranking function and stops after the window.
+      const newest = async (match: string, n: number) =>
+        (
+          await sql<CandidateRow>`select ${CANDIDATE_COLUMNS}
           from (select rowid from search_fts where search_fts match ${match}
-                order by rowid desc limit ${BROAD_WINDOW}) f
+                order by rowid desc limit ${options.window}) f
           join search_items i on i.seq = f.rowid
           where ${conditions}
           order by f.rowid desc limit ${n}`.execute(db)
-      ).rows;
-    const inTitle = await newest(ftsMatch(q, mode, '{title_f}'), Math.ceil(limit / 2));
-    const seen = new Set(inTitle.map((r) => r.item_id + r.type));
-    const anywhere = (await newest(ftsMatch(q, mode), limit)).filter((r) => !seen.has(r.item_id + r.type));
-    return inTitle.concat(anywhere).slice(0, limit).map(toCandidate);
-  },
-};
+        ).rows;
+      const inTitle = await newest(ftsMatch(q, mode, '{title_f}'), Math.ceil(limit / 2));
+      const seen = new Set(inTitle.map((r) => r.item_id + r.type));
+      const anywhere = (await newest(ftsMatch(q, mode), limit)).filter((r) => !seen.has(r.item_id + r.type));
+      return inTitle.concat(anywhere).slice(0, limit).map(toCandidate);
+    },
+  };
+}
+
+export const sqliteBackend = sqliteBackendWith({ broad: BROAD, window: BROAD_WINDOW });
