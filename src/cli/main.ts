@@ -4,7 +4,10 @@ import { registerServerCommands } from './commands/server.ts';
 import { registerAccountCommands } from './commands/accounts.ts';
 import { registerAuditCommands } from './commands/audit.ts';
 import { registerNormalize } from './commands/normalize.ts';
+import { registerBackupCommand } from './backup.ts';
+import { registerRestoreCommand } from './restore.ts';
 import { registerSearchCommands } from './search.ts';
+import { registerAskCommand } from './ask.ts';
 import { registerImportDocuments } from './import-documents.ts';
 
 const program = new Command();
@@ -28,7 +31,10 @@ registerServerCommands(program);
 registerAccountCommands(program);
 registerAuditCommands(program);
 registerNormalize(program);
+registerBackupCommand(program);
+registerRestoreCommand(program);
 registerSearchCommands(program);
+registerAskCommand(program);
 registerImportDocuments(program);
 
 await program.parseAsync(process.argv);

@@ -7,9 +7,9 @@ export interface Fact {
   kind: FactKind;
   /** The value as written in the text ("80%", "2025", "19/11/2021", "8", "1.200"). */
   value: string;
-  /** The numeric value, for near-value distractors; dates as yyyymmdd. */
+  /** The numeric value, for near-value distractors; dates as yyyymmdd (mmdd for a day-month, yyyymm for a month). */
   numeric: number;
-  /** The unit noun that follows a count or an amount ("nhóm", "tỷ đồng"), else ''. */
+  /** The unit noun of a count or an amount ("nhóm", "tỷ đồng"); for a partial date `day-month` or `month`. */
   unit: string;
   /** The phrase replaced by the question word: "80%", "năm 2025", "ngày 19/11/2021", "8 nhóm". */
   phrase: string;
@@ -24,18 +24,9 @@ const WORD = `[${L}]+`;
 // Counted nouns a generated question can name ("8 nhóm giải pháp" → "bao nhiêu nhóm giải pháp").
 const MONEY_UNITS = ['nghìn tỷ đồng', 'tỷ đồng', 'triệu đồng', 'nghìn đồng', 'đồng'];
 const NOT_COUNT_NOUNS = new Set([
+  // Clock times ("7 giờ", "7h") are not counts.
   'giờ',
-  'phút',
   'h',
-  'năm',
-  'tháng',
-  'ngày',
-  'lần',
-  'tuổi',
-  'km',
-  'm',
-  'ha',
-  'kg',
   // Function words: a number followed by one of these is a label ("đường 457 qua …"), not a count.
   'qua',
   'được',
@@ -104,6 +95,37 @@ export function findFacts(clauseText: string): Fact[] {
       unit: '',
       phrase: text.slice(start, start + m[0].length),
       asked: 'ngày nào',
+      start,
+      end: start + m[0].length,
+    });
+  }
+  // "ngày 10/10" (a day of every year) and "tháng 5/2021" (a month): dates without one of their parts.
+  for (const m of lower.matchAll(/ngày (\d{1,2})\/(\d{1,2})(?![\d/])/g)) {
+    const [d, mo] = [Number(m[1]), Number(m[2])];
+    if (!validDate(d, mo, 2024)) continue;
+    const start = m.index;
+    add({
+      kind: 'date',
+      value: `${m[1]}/${m[2]}`,
+      numeric: mo * 100 + d,
+      unit: 'day-month',
+      phrase: text.slice(start, start + m[0].length),
+      asked: 'ngày nào',
+      start,
+      end: start + m[0].length,
+    });
+  }
+  for (const m of lower.matchAll(/tháng (\d{1,2})\/(\d{4})(?![\d/])/g)) {
+    const [mo, y] = [Number(m[1]), Number(m[2])];
+    if (mo < 1 || mo > 12) continue;
+    const start = m.index;
+    add({
+      kind: 'date',
+      value: `${m[1]}/${m[2]}`,
+      numeric: y * 100 + mo,
+      unit: 'month',
+      phrase: text.slice(start, start + m[0].length),
+      asked: 'tháng nào',
       start,
       end: start + m[0].length,
     });

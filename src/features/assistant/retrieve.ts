@@ -5,6 +5,7 @@ import { backendFor, type Candidate } from '../search/backend.ts';
 import { parseQuery } from '../search/query.ts';
 import { compareHits, scoreItem } from '../search/rank.ts';
 import { paragraphsOf } from '../documents/paragraphs.ts';
+import { termFrequencies } from './term-frequency.ts';
 import type { AnalysedQuestion } from './domain/question.ts';
 import type { Passage } from './domain/answer.ts';
 
@@ -21,7 +22,9 @@ export interface Retrieved {
 }
 
 const ALL_LIMIT = 30;
-const ANY_LIMIT = 60;
+/** Most words required at once; more would miss items that phrase things differently. */
+const MAX_REQUIRED = 5;
+const ENOUGH = 12;
 const MAX_PASSAGES = 400;
 
 /** The question's content words as typed (with whatever diacritics the person used), for the full-text query. */
@@ -50,11 +53,24 @@ export async function retrievePassages(
   if (pq.terms.length === 0 || (view.ancestors.length === 0 && view.subtrees.length === 0))
     return { passages: [], items: [] };
   const backend = backendFor(dialect);
-  let items = await backend.candidates(db, pq, 'all', view, {}, ALL_LIMIT);
-  if (items.length < 5) {
-    const seen = new Set(items.map((c) => `${c.type}:${c.id}`));
-    const more = await backend.candidates(db, pq, 'any', view, {}, ANY_LIMIT);
-    items = items.concat(more.filter((c) => !seen.has(`${c.type}:${c.id}`)));
+  // Lead with the rarest words: all of the k rarest must match, k shrinking until enough items are found. The
+  // common words still rank passages afterwards; they only do not decide which items are read.
+  const folded = [...new Set(pq.terms.map((t) => t.folded))];
+  const df = await termFrequencies(db, dialect, folded);
+  const present = folded.filter((t) => (df.get(t) ?? 0) > 0).sort((a, b) => df.get(a)! - df.get(b)!);
+  let items: Candidate[] = [];
+  const seen = new Set<string>();
+  for (let k = Math.min(present.length, MAX_REQUIRED); k >= 1 && items.length < ENOUGH; k--) {
+    const sub = parseQuery(present.slice(0, k).join(' '));
+    for (const c of await backend.candidates(db, sub, 'all', view, {}, ALL_LIMIT)) {
+      const key = `${c.type}:${c.id}`;
+      if (!seen.has(key)) {
+        seen.add(key);
+        items.push(c);
+      }
+    }
+    // One word alone only helps when it is rare; a common one would flood the candidates.
+    if (k === 2) break;
   }
   items = items
     .map((c) => ({ c, score: scoreItem(pq, c), date: c.date, title: c.title }))

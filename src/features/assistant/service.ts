@@ -57,6 +57,8 @@ export async function ask(
   ctx: AppContext,
   view: AudienceView,
   input: { question: string; previous?: string[] },
+  /** Filled with the passages in answer order, for the quality harness. */
+  trace?: { ranked: RetrievedPassage[] },
 ): Promise<AskResult> {
   const question = input.question.trim();
   const truncated = question.length > MAX_QUESTION_CHARS;
@@ -92,6 +94,7 @@ export async function ask(
     passages,
   );
   const best = extracted.passage as RetrievedPassage | null;
+  if (trace) trace.ranked = extracted.ranked.map((r) => r.passage as RetrievedPassage);
   const base: AskResult = {
     question: q.text,
     truncated,

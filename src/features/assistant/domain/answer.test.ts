@@ -66,7 +66,7 @@ describe('extractAnswer', () => {
 
   it('answers a count with its noun', () => {
     const a = extractAnswer('Nghị quyết nêu bao nhiêu nhóm giải pháp?', passages);
-    expect(a.answer).toBe('8 nhóm');
+    expect(a.answer).toBe('8 nhóm giải pháp');
     expect(a.passage?.id).toBe('p4');
   });
 

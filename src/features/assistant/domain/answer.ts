@@ -106,19 +106,13 @@ const FACT_KINDS: Partial<Record<AnswerType, Array<Fact['kind']>>> = {
 
 const PERSON = /(?:ông|bà|đồng chí|anh|chị)\s+(?:\p{Lu}\p{Ll}*\s+){1,3}\p{Lu}\p{Ll}*/u;
 
-/**
- * How well the comma-separated clause around a fact matches the question: its question words, plus numbers the
- * question names ("năm 2030") and minus numbers it does not — in "2025 … 20%, 2030 … 30%" the year decides.
- */
+/** How many of the question's words the comma-separated clause around a fact holds. */
 function clauseScore(q: AnalysedQuestion, clause: string): number {
   const tokens = tokenize(clause).map((t) => t.folded.toLowerCase());
   const terms = new Set(q.terms);
   let score = 0;
-  for (const t of new Set(tokens)) {
-    const numeric = /^\d{4}$/.test(t);
-    if (terms.has(t)) score += numeric ? 3 : 1;
-    else if (numeric) score -= 3;
-  }
+  // Years are weighed by the qualifier rule in typedSpan; here only words count.
+  for (const t of new Set(tokens)) if (terms.has(t) && !/^\d+$/.test(t)) score += 1;
   return score;
 }
 
@@ -128,24 +122,56 @@ function clauseAround(sentence: string, at: number): string {
   return sentence.slice(before < 0 ? 0 : before + 1, afterRel < 0 ? sentence.length : at + afterRel);
 }
 
+function foldWord(w: string): string {
+  return fold(w.toLowerCase());
+}
+
 function typedSpan(q: AnalysedQuestion, sentence: string): string | null {
   const kinds = FACT_KINDS[q.type];
   if (kinds) {
     const facts = findFacts(sentence).filter((f) => kinds.includes(f.kind));
     if (!facts.length) return null;
-    // Numbers the question names ("năm 2030", "100%") anchor the answer: take the fact nearest to one.
-    const anchors = tokenize(sentence).filter(
-      (t) => /\d/.test(t.text) && q.terms.includes(t.folded.toLowerCase()),
+    const tokens = tokenize(sentence);
+    const asked = new Set(q.terms);
+    const years = tokens.filter(
+      (t) => /^\d{4}$/.test(t.text) && Number(t.text) >= 1900 && Number(t.text) <= 2100,
     );
+    // The year a value belongs to is the nearest one written before it ("năm 2025 … 20%, năm 2030 … 30%").
+    const qualifier = (f: Fact) => [...years].reverse().find((y) => y.end <= f.start)?.text ?? null;
+    const questionYears = years.filter((y) => asked.has(y.text)).map((y) => y.text);
+    const yearFit = (f: Fact) => {
+      if (f.kind === 'year' || questionYears.length === 0) return 0;
+      const y = qualifier(f);
+      return y === null ? 0 : questionYears.includes(y) ? 1 : -1;
+    };
+    // Numbers the question names ("100%") anchor the answer: take the fact nearest to one.
+    const anchors = tokens.filter((t) => /\d/.test(t.text) && asked.has(t.folded.toLowerCase()));
     const distance = (f: Fact) => {
       const others = anchors.filter((a) => a.end <= f.start || a.start >= f.end);
       return others.length ? Math.min(...others.map((a) => Math.abs(a.start - f.start))) : 1e9;
     };
+    // "bao nhiêu trụ cột" asks for the count of trụ cột, not of nhóm.
+    const unitFit = (f: Fact) => (f.kind === 'count' && asked.has(foldWord(f.unit)) ? 1 : 0);
     const fit = (f: Fact) => clauseScore(q, clauseAround(sentence, f.start));
     const ranked = [...facts].sort(
-      (a, b) => kinds.indexOf(a.kind) - kinds.indexOf(b.kind) || distance(a) - distance(b) || fit(b) - fit(a),
+      (a, b) =>
+        kinds.indexOf(a.kind) - kinds.indexOf(b.kind) ||
+        unitFit(b) - unitFit(a) ||
+        yearFit(b) - yearFit(a) ||
+        (questionYears.length
+          ? fit(b) - fit(a) || distance(a) - distance(b)
+          : distance(a) - distance(b) || fit(b) - fit(a)),
     );
-    return ranked[0]!.phrase;
+    const best = ranked[0]!;
+    if (best.kind !== 'count') return best.phrase;
+    // A count keeps the rest of its noun when the question names it ("38 sản phẩm", not "38 sản").
+    let end = best.end;
+    for (const t of tokens) {
+      if (t.start < end) continue;
+      if (t.start - end > 1 || !asked.has(t.folded.toLowerCase())) break;
+      end = t.end;
+    }
+    return sentence.slice(best.start, end);
   }
   if (q.type === 'person') return PERSON.exec(sentence)?.[0] ?? null;
   if (q.type === 'list') {

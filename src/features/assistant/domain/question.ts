@@ -71,7 +71,7 @@ const STOP = new Set(
 const TYPE_RULES: Array<[RegExp, AnswerType]> = [
   [/bao nhieu phan tram|ty le|bao nhieu %/, 'percent'],
   [/nam nao|nam bao nhieu|den nam nao/, 'year'],
-  [/ngay nao|ngay bao nhieu|khi nao|bao gio|thoi gian nao/, 'date'],
+  [/ngay nao|ngay bao nhieu|thang nao|khi nao|bao gio|thoi gian nao|thoi diem nao/, 'date'],
   [/bao nhieu/, 'number'],
   [/^ai\b|\bai la\b|\bla ai\b|\bai (da|se|duoc|chu tri|phu trach)|nguoi nao/, 'person'],
   [/thu tuc|quy trinh|cac buoc|lam the nao|lam sao|nhu the nao|cach (de|nao)?/, 'procedure'],

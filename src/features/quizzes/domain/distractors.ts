@@ -31,6 +31,27 @@ function nearNumbers(f: Fact): number[] {
 }
 
 function shiftedDates(f: Fact): string[] {
+  if (f.unit === 'day-month' || f.unit === 'month') {
+    // Partial dates move by their own parts: "10/10" → "11/10", "10/11"; "5/2021" → "6/2021", "5/2020".
+    const [a, b] = f.value.split('/').map(Number) as [number, number];
+    const pairs =
+      f.unit === 'day-month'
+        ? [
+            [a + 1, b],
+            [a, b === 12 ? 1 : b + 1],
+            [a - 1, b],
+            [a, b === 1 ? 12 : b - 1],
+          ]
+        : [
+            [a === 12 ? 1 : a + 1, b],
+            [a, b - 1],
+            [a === 1 ? 12 : a - 1, b],
+            [a, b + 1],
+          ];
+    return pairs
+      .filter(([x]) => x! >= 1 && x! <= (f.unit === 'month' ? 12 : 28))
+      .map(([x, y]) => `${x}/${y}`);
+  }
   const y = Math.floor(f.numeric / 10000);
   const m = Math.floor(f.numeric / 100) % 100;
   const d = f.numeric % 100;
