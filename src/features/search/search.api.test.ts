@@ -290,4 +290,16 @@ describe('private search sources', () => {
       unregister();
     }
   });
+
+  it('still answers when a private source fails', async () => {
+    const unregister = registerPrivateSearchSource({
+      name: 'broken',
+      search: () => Promise.reject(new Error('key unavailable')),
+    });
+    try {
+      expect(await ids(admin, 'q=chuyen doi so&limit=1')).toEqual(['phrase']);
+    } finally {
+      unregister();
+    }
+  });
 });

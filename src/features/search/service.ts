@@ -105,7 +105,8 @@ export async function searchFor(
   const limit = Math.max(1, Math.min(MAX_LIMIT, req.limit ?? DEFAULT_LIMIT));
   let hits = result.hits;
   for (const source of privateSearchSources()) {
-    const own = await source.search({ principal, query: q, limit });
+    // A failing private source costs its own hits, not the whole search.
+    const own = await source.search({ principal, query: q, limit }).catch(() => []);
     hits = hits.concat(own.filter((h) => inDateRange(h.date, req.filters)));
   }
   result.hits = hits.sort(compareHits).slice(0, limit);
