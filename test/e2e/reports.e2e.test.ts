@@ -131,3 +131,34 @@ describe('reporting by numbers at phone size', () => {
     expect(await districtFees(district.page)).toBe('260.000');
   });
 });
+
+describe('narrative reports at phone size', () => {
+  it('a branch writes a report and sends it; the commune accepts it', async () => {
+    const { page } = branch;
+    await page.goto('/');
+    await page.getByRole('link', { name: /^Báo cáo số liệu/ }).click();
+    await page.getByRole('link', { name: /^Báo cáo văn bản/ }).click();
+    await waitForHeading(page, 'Báo cáo văn bản');
+    await page.getByLabel('Tên báo cáo').fill('Báo cáo kết quả thu đảng phí tháng này');
+    await page
+      .getByLabel('Nội dung báo cáo')
+      .fill('Chi bộ đã thu đủ đảng phí.\n\nĐề nghị cấp ủy hướng dẫn mức thu mới.');
+    await page.getByRole('button', { name: 'Tạo bản nháp' }).click();
+    await waitForHeading(page, 'Báo cáo kết quả thu đảng phí tháng này');
+    await page.getByRole('button', { name: 'Gửi báo cáo' }).click();
+    await page.getByText('Đã gửi, chờ tiếp nhận').first().waitFor();
+    await expectAccessible(page, 'narrative report');
+    await screenshot(page, 'narrative-sent');
+
+    await logout(page);
+    await login(page, 'dangu');
+    await page
+      .getByRole('link', { name: /^Báo cáo số liệu/ })
+      .first()
+      .click();
+    await page.getByRole('link', { name: /^Báo cáo văn bản/ }).click();
+    await page.getByRole('link', { name: /^Báo cáo kết quả thu đảng phí tháng này/ }).click();
+    await page.getByRole('button', { name: 'Tiếp nhận' }).click();
+    await page.getByRole('status').filter({ hasText: 'Đã tiếp nhận báo cáo.' }).waitFor();
+  });
+});

@@ -27,6 +27,7 @@ const loadListen = () => import('./speech/Listen.tsx');
 const loadSearch = () => import('./search/Search.tsx');
 const loadMeetingList = () => import('./meetings/MeetingList.tsx');
 const loadPetitionList = () => import('./petitions/PetitionList.tsx');
+const loadAssistant = () => import('./assistant/Assistant.tsx');
 const loadNewPetition = () => import('./petitions/NewPetition.tsx');
 const loadPetitionDetail = () => import('./petitions/PetitionDetail.tsx');
 const loadPetitionInbox = () => import('./petitions/PetitionInbox.tsx');
@@ -38,6 +39,7 @@ const loadReportsHome = () => import('./reports/ReportsHome.tsx');
 const loadReportEntry = () => import('./reports/ReportEntry.tsx');
 const loadReportReview = () => import('./reports/ReportReview.tsx');
 const loadReportTotals = () => import('./reports/ReportTotals.tsx');
+const loadNarratives = () => import('./reports/Narratives.tsx');
 const loadNewsFeed = () => import('./news/NewsFeed.tsx');
 const loadNewsArticle = () => import('./news/NewsArticle.tsx');
 const loadNewsEditor = () => import('./news/NewsEditor.tsx');
@@ -83,6 +85,7 @@ function signedInScreen(me: Me, path: string, query: URLSearchParams) {
   if (path === '/guides') return <Lazy key={path} load={loadGuideList} props={{ query }} />;
   const guide = matchPath('/guides/:slug', path);
   if (guide) return <Lazy key={path} load={loadGuidePage} props={{ slug: guide.slug as string }} />;
+  if (path === '/assistant') return <Lazy key={path} load={loadAssistant} props={{ query }} />;
   if (path === '/petitions') return <Lazy key={path} load={loadPetitionList} props={{}} />;
   if (path === '/petitions/new') return <Lazy key={path} load={loadNewPetition} props={{}} />;
   const petition = matchPath('/petitions/:id', path);
@@ -110,6 +113,11 @@ function signedInScreen(me: Me, path: string, query: URLSearchParams) {
   if (path === '/tasks') return <Feature title="tile.tasks" />;
   if (path === '/listen') return <Lazy load={loadListen} props={{}} />;
   if (path === '/search') return <Lazy load={loadSearch} props={{ query }} />;
+  const narrative = matchPath('/narratives/:id', path);
+  if (narrative)
+    return <Lazy key={path} load={loadNarratives} props={{ narrativeId: narrative.id as string }} />;
+  const narratives = matchPath('/orgs/:id/narratives', path);
+  if (narratives) return <Lazy key={path} load={loadNarratives} props={{ orgId: narratives.id as string }} />;
   const reportPage = matchPath('/reports/:id', path);
   if (reportPage)
     return <Lazy key={path} load={loadReportEntry} props={{ reportId: reportPage.id as string }} />;

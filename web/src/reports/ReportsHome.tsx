@@ -64,6 +64,14 @@ export default function ReportsHome(props: { orgId: string }) {
           />
         </ul>
       )}
+      <ul class="tiles report-narrative-tile">
+        <Tile
+          href={`/orgs/${encodeURIComponent(props.orgId)}/narratives`}
+          icon="documents"
+          title={t('narrative.title')}
+          hint={t('narrative.hint')}
+        />
+      </ul>
       <section aria-labelledby="rep-send">
         <h2 id="rep-send">{t('report.toSend')}</h2>
         <Alert message={error} />
