@@ -10,6 +10,7 @@ import { keyringFor } from './crypto.ts';
 import { LINK_TYPES, validateNote } from './content.ts';
 import { HighlightBody, NoteBody, NoteSummary, NoteView } from './schemas.ts';
 import {
+  assertOwnNote,
   createNote,
   deleteNote,
   getNote,
@@ -133,6 +134,7 @@ export function notebookRoutes(api: Api, ctx: AppContext): void {
       },
     },
     async (req) => {
+      await assertOwnNote(ctx.db, owner(req), req.params.id);
       const content = validateNote(req.body);
       const note = await mutate(ctx, actorOf(req), (uow) =>
         updateNote(uow, ring, owner(req), req.params.id, content),

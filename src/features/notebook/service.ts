@@ -85,6 +85,17 @@ export async function getNote(db: DbOrTx, ring: NotebookKeyring, ownerId: string
   return openRow(ring, row);
 }
 
+/** NOT_FOUND unless the note exists and belongs to the caller: checked before anything about the input is said. */
+export async function assertOwnNote(db: DbOrTx, ownerId: string, id: string): Promise<void> {
+  const row = await db
+    .selectFrom('notebook_notes')
+    .select('id')
+    .where('id', '=', id)
+    .where('owner_account_id', '=', ownerId)
+    .executeTakeFirst();
+  if (!row) throw notFound();
+}
+
 export async function updateNote(
   uow: UnitOfWork,
   ring: NotebookKeyring,
