@@ -217,7 +217,9 @@ async function main(): Promise<void> {
           (t.p99_ms === undefined || out.p99_ms <= t.p99_ms) &&
           (t.rss_mb === undefined || out.rss_mb <= t.rss_mb);
       }
-      fs.writeFileSync(path.join(resultsDir, `${bench.name}.json`), JSON.stringify(out, null, 2) + '\n');
+      // SQLite (embedded mode, where the targets are set) keeps <name>.json; other databases get a suffix.
+      const file = db === 'sqlite' ? `${bench.name}.json` : `${bench.name}-${db}.json`;
+      fs.writeFileSync(path.join(resultsDir, file), JSON.stringify(out, null, 2) + '\n');
       const bad = out.non2xx + out.errors;
       console.log(
         `✓ ${bench.name.padEnd(16)} ${String(rps).padStart(7)} req/s  p50 ${out.p50_ms} ms  p99 ${out.p99_ms} ms  ` +

@@ -22,7 +22,11 @@ function results(): BenchResult[] {
     .filter((f) => f.endsWith('.json'))
     .map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as Partial<BenchResult>)
     .filter((r): r is BenchResult => typeof r.rps === 'number' && typeof r.ceiling_rps === 'number')
-    .sort((a, b) => (a.name === 'ceiling' ? -1 : b.name === 'ceiling' ? 1 : a.name.localeCompare(b.name)));
+    .sort(
+      (a, b) =>
+        a.db.localeCompare(b.db) * -1 ||
+        (a.name === 'ceiling' ? -1 : b.name === 'ceiling' ? 1 : a.name.localeCompare(b.name)),
+    );
 }
 
 function targetText(r: BenchResult): string {

@@ -105,6 +105,16 @@ async function generateRows(
   opts: GenerateOptions,
 ): Promise<{ orgs: number; members: number } & Record<string, number>> {
   const r = rng(opts.seed ?? 42);
+  // Rows go in transactions of ~50 branches: one commit per statement would make the country dataset take
+  // hours on PostgreSQL.
+  let w = await ctx.db.startTransaction().execute();
+  let branchesInTx = 0;
+  const commitSome = async () => {
+    if (++branchesInTx < 50) return;
+    branchesInTx = 0;
+    await w.commit().execute();
+    w = await ctx.db.startTransaction().execute();
+  };
   // One hash for every generated account: hashing 5.6 million passwords would take days.
   const passwordHash = await hashPassword(ctx.config.demoPassword);
   const provinceRows: Array<{ id: string; path: string }> = [];
@@ -116,7 +126,7 @@ async function generateRows(
   let memberCount = 0;
   const flushOrgs = async () => {
     if (orgBatch.length === 0) return;
-    await ctx.db.insertInto('orgs').values(orgBatch.splice(0)).execute();
+    await w.insertInto('orgs').values(orgBatch.splice(0)).execute();
   };
   const org = (parent: OrgRow | null, type: string, name: string, provinceId?: string): OrgRow => {
     const id = newId();
@@ -208,7 +218,7 @@ async function generateRows(
               erased_at: null,
             });
           }
-          await ctx.db.insertInto('members').values(rows).execute();
+          await w.insertInto('members').values(rows).execute();
           // Every member can sign in (dv<n>); the first of each branch is its secretary.
           const accounts = rows.map((m, i) => ({
             id: newId(),
@@ -221,8 +231,8 @@ async function generateRows(
             updated_at: now,
             disabled_at: null,
           }));
-          await ctx.db.insertInto('accounts').values(accounts).execute();
-          await ctx.db
+          await w.insertInto('accounts').values(accounts).execute();
+          await w
             .insertInto('role_grants')
             .values({
               id: newId(),
@@ -233,6 +243,7 @@ async function generateRows(
               granted_by: null,
             })
             .execute();
+          await commitSome();
           opts.onProgress?.(memberCount, opts.members);
         }
       }
@@ -240,6 +251,7 @@ async function generateRows(
     remaining -= inProvince;
   }
   await flushOrgs();
+  await w.commit().execute();
   // An administrator of the whole dataset, for benchmarks of committee views (login `quantri`).
   const adminOrg = root ?? provinceRows[0]!;
   const adminId = newId();
