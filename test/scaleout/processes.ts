@@ -59,7 +59,7 @@ export async function startServer(name: string, env: Record<string, string>): Pr
   });
   let log = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${name} did not start:\n${log}`)), 90_000);
+    const timer = setTimeout(() => reject(new Error(`${name} did not start:\n${log}`)), 180_000);
     const onData = (chunk: Buffer) => {
       log += chunk.toString();
       const m = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(log);

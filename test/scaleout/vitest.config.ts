@@ -6,8 +6,8 @@ export default defineConfig({
   test: {
     include: ['test/scaleout/**/*.test.ts'],
     environment: 'node',
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
+    testTimeout: 120_000,
+    hookTimeout: 300_000,
     fileParallelism: false,
   },
 });
