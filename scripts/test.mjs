@@ -18,6 +18,33 @@ function run(title, cmd, args, env = {}) {
   return true;
 }
 
+// No high or critical advisory in production dependencies, nor in the whole tree. Without the advisory
+// service (offline machine, registry mirror) the step says so instead of passing silently.
+function npmAudit(extra) {
+  const title = `npm audit ${extra.join(' ') || '(all dependencies)'}`;
+  console.log(`\n▶ ${title}`);
+  const r = spawnSync('npm', ['audit', '--json', ...extra], { encoding: 'utf8' });
+  let report;
+  try {
+    report = JSON.parse(r.stdout);
+  } catch {
+    report = null;
+  }
+  const v = report?.metadata?.vulnerabilities;
+  if (!v) {
+    console.warn(
+      `⚠ ${title}: advisory service unavailable, not checked (${(r.stderr || '').trim().split('\n').pop()})`,
+    );
+    return process.env.SOTAY_REQUIRE_AUDIT !== '1';
+  }
+  const bad = (v.high ?? 0) + (v.critical ?? 0);
+  console.log(
+    `${title}: ${v.critical ?? 0} critical, ${v.high ?? 0} high, ${v.moderate ?? 0} moderate, ${v.low ?? 0} low`,
+  );
+  if (bad > 0) console.error(`✖ ${title} failed`);
+  return bad === 0;
+}
+
 let passed = 0;
 let failed = 0;
 let ok = true;
@@ -40,6 +67,10 @@ function vitest(title, project, file, env = {}) {
 if (want('format')) ok = run('format', 'npx', ['prettier', '--check', '.', '--log-level', 'warn']) && ok;
 if (want('lint')) ok = run('lint', 'npx', ['eslint', '.', '--max-warnings', '0']) && ok;
 if (want('types')) ok = run('type-check', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']) && ok;
+if (want('deps')) {
+  ok = run('licences (AGPL-3.0 compatible)', 'node', ['scripts/licences.mjs']) && ok;
+  ok = npmAudit(['--omit=dev']) && npmAudit([]) && ok;
+}
 if (want('unit')) vitest('unit tests', 'unit', 'unit');
 if (want('api')) {
   vitest('API tests (SQLite)', 'api', 'api-sqlite', { SOTAY_TEST_DB: 'sqlite' });
