@@ -138,6 +138,10 @@ describe('a branch meeting at phone size: the secretary runs it while a member f
     await s.getByLabel('Kết luận chung').fill('Chi bộ thống nhất thông qua nghị quyết tháng.');
     await s.getByRole('button', { name: 'Thông qua biên bản' }).click();
     await s.getByRole('link', { name: 'Tải biên bản (Word)' }).waitFor();
+    // Once approved the minutes are read-only: the editor gives way to the text.
+    await s.getByRole('heading', { name: 'Sửa biên bản' }).waitFor({ state: 'detached' });
+    await s.getByRole('button', { name: 'Lưu điểm' }).click();
+    await s.getByText(/^Chủ trì: [\d,.]+\/100 điểm/).waitFor();
     await expectAccessible(s, 'minutes');
     await screenshot(s, 'meeting-minutes');
     const [download] = await Promise.all([

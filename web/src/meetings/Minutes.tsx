@@ -5,6 +5,7 @@ import { LoadError, Loading } from '../components/Loading.tsx';
 import { Screen } from '../components/Screen.tsx';
 import { useAsync } from '../components/useAsync.ts';
 import { formatDate, t } from '../i18n/i18n.ts';
+import { Quality } from './Quality.tsx';
 import { apiUrl, meetingUrl, type MeetingDetail } from './types.ts';
 import './meetings.css';
 
@@ -84,6 +85,7 @@ export default function Minutes(props: { meetingId: string }) {
       </ul>
       {m.durationMinutes !== null && <p>{t('meeting.duration', { minutes: m.durationMinutes })}</p>}
       {view.canEdit ? <Editor meeting={m} view={view} done={retry} /> : <Read view={view} />}
+      {(m.permissions.manage || m.permissions.supervise) && <Quality meetingId={m.id} />}
       {resolution.adopted && (
         <section aria-labelledby="mt-res">
           <h2 id="mt-res">{t('meeting.resolution')}</h2>
