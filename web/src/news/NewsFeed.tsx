@@ -8,6 +8,7 @@ import { useAsync } from '../components/useAsync.ts';
 import { formatDate, t, type MessageKey } from '../i18n/i18n.ts';
 import { hasCopy, loadWithCopy, saveCopy } from './offline.ts';
 import { SECTIONS, type FeedItem, type FeedPage, type Section } from './types.ts';
+import { SpeechPlayer } from '../speech/Player.tsx';
 import './news.css';
 
 const PREFETCH = 10;
@@ -110,6 +111,9 @@ export default function NewsFeed(props: { me: Me | null; query: URLSearchParams 
           ))}
         </ul>
       </nav>
+      <div data-speech-slot>
+        <SpeechPlayer playlist={{ type: 'news', title: t('speech.todayNews') }} />
+      </div>
       {canWrite && (
         <p>
           <a class="button" href="/news/new">
