@@ -9,6 +9,7 @@ const PATHS = {
     'M9 11a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM3 20c0-3 3-5 6-5s6 2 6 5M16 5a3 3 0 0 1 0 6M18 15c2 .5 3 2.5 3 5',
   import: 'M12 3v12M7 10l5 5 5-5M4 17v3h16v-3',
   chevron: 'M9 5l7 7-7 7',
+  assistant: 'M12 3a8 8 0 0 0-7 12l-1 5 5-1.5A8 8 0 1 0 12 3zM9 10h.01M12 10h.01M15 10h.01',
   petitions: 'M4 5h16v11H9l-5 4zM8 9h8M8 12h5',
 } as const;
 

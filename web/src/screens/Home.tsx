@@ -29,13 +29,14 @@ export function Home(props: { me: Me }) {
           <Tile href="/tasks" icon="tasks" title={t('tile.tasks')} hint={t('tile.tasksHint')} />
           <Tile href="/exchange" icon="documents" title={t('exchange.title')} hint={t('exchange.inbox')} />
           <PersonalTiles />
-          <Tile
-            href="/search"
-            icon="documents"
-            title={t('search.title')}
-            hint={t('search.tileHint')}
-          />
+          <Tile href="/search" icon="documents" title={t('search.title')} hint={t('search.tileHint')} />
           <Tile href="/listen" icon="news" title={t('speech.tile')} hint={t('speech.tileHint')} />
+          <Tile
+            href="/assistant"
+            icon="assistant"
+            title={t('assistant.title')}
+            hint={t('assistant.tileHint')}
+          />
           {me.member && (
             <Tile
               href="/petitions"
@@ -60,7 +61,12 @@ export function Home(props: { me: Me }) {
                 title={t('tile.members')}
                 hint={t('tile.membersHint')}
               />
-              <Tile href={`${base}/reports`} icon="tasks" title={t('report.tile')} hint={t('report.tileHint')} />
+              <Tile
+                href={`${base}/reports`}
+                icon="tasks"
+                title={t('report.tile')}
+                hint={t('report.tileHint')}
+              />
               <Tile
                 href={`${base}/petitions`}
                 icon="petitions"

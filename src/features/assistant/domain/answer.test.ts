@@ -70,6 +70,13 @@ describe('extractAnswer', () => {
     expect(a.passage?.id).toBe('p4');
   });
 
+  it('answers a rank and a count asked with "mấy"', () => {
+    expect(extractAnswer('Năm 2020 chỉ số chuyển đổi số của tỉnh xếp thứ mấy?', passages).answer).toBe(
+      'thứ 48/63',
+    );
+    expect(extractAnswer('Nghị quyết có mấy trụ cột chính?', passages).answer).toBe('3 trụ cột chính');
+  });
+
   it('answers a person by name', () => {
     const a = extractAnswer('Ai là Phó Giám đốc Sở Thông tin và Truyền thông?', passages);
     expect(a.answer).toBe('ông Vũ Xuân Thành');

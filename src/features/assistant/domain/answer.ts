@@ -104,6 +104,7 @@ const FACT_KINDS: Partial<Record<AnswerType, Array<Fact['kind']>>> = {
   number: ['count', 'money', 'percent'],
 };
 
+const RANK = /thứ \d+(?:\s*(?:\/|trên)\s*\d+)?/u;
 const PERSON = /(?:ông|bà|đồng chí|anh|chị)\s+(?:\p{Lu}\p{Ll}*\s+){1,3}\p{Lu}\p{Ll}*/u;
 
 /** How many of the question's words the comma-separated clause around a fact holds. */
@@ -174,6 +175,7 @@ function typedSpan(q: AnalysedQuestion, sentence: string): string | null {
     return sentence.slice(best.start, end);
   }
   if (q.type === 'person') return PERSON.exec(sentence)?.[0] ?? null;
+  if (q.type === 'rank') return RANK.exec(sentence)?.[0] ?? null;
   if (q.type === 'list') {
     const colon = sentence.indexOf(':');
     return colon >= 0
@@ -237,7 +239,7 @@ export function extractAnswer(question: string, passages: Passage[]): ExtractedA
   }
   if (!best) return none;
   const confidence = Math.min(1, 0.7 * best.coverage + 0.3 * (ranked[0]?.coverage ?? 0));
-  const typed = FACT_KINDS[q.type] || q.type === 'person';
+  const typed = FACT_KINDS[q.type] || q.type === 'person' || q.type === 'rank';
   const found = confidence >= MIN_COVERAGE && (!typed || best.span !== null);
   let answer = best.span ?? best.sentence;
   if (q.type === 'procedure') {

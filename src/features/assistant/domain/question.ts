@@ -1,7 +1,8 @@
 import { fold, tokenize } from '../../../text/index.ts';
 
 /** What kind of answer a question wants; decides which span of the best sentence is the answer. */
-export type AnswerType = 'number' | 'percent' | 'year' | 'date' | 'person' | 'list' | 'procedure' | 'text';
+export type AnswerType =
+  'number' | 'percent' | 'year' | 'date' | 'rank' | 'person' | 'list' | 'procedure' | 'text';
 
 export interface AnalysedQuestion {
   text: string;
@@ -26,6 +27,7 @@ const STOP = new Set(
     'gio',
     'ai',
     'sao',
+    'may',
     'the',
     'nhu',
     'la',
@@ -72,10 +74,11 @@ const TYPE_RULES: Array<[RegExp, AnswerType]> = [
   [/bao nhieu phan tram|ty le|bao nhieu %/, 'percent'],
   [/nam nao|nam bao nhieu|den nam nao/, 'year'],
   [/ngay nao|ngay bao nhieu|thang nao|khi nao|bao gio|thoi gian nao|thoi diem nao/, 'date'],
+  [/thu bao nhieu|thu may|xep thu|dung thu/, 'rank'],
   [/bao nhieu/, 'number'],
   [/^ai\b|\bai la\b|\bla ai\b|\bai (da|se|duoc|chu tri|phu trach)|nguoi nao/, 'person'],
   [/thu tuc|quy trinh|cac buoc|lam the nao|lam sao|nhu the nao|cach (de|nao)?/, 'procedure'],
-  [/nhung (gi|nao)|gom (nhung )?(gi|nao)|cac (nhiem vu|giai phap|muc tieu)|may (nhom|tru cot)/, 'list'],
+  [/nhung (gi|nao)|gom (nhung )?(gi|nao)|cac (nhiem vu|giai phap|muc tieu)/, 'list'],
 ];
 
 // "đặt mục tiêu gì", "có nhiệm vụ nào": the noun before the question word names the kind of answer, not its
@@ -105,7 +108,9 @@ function dropFrames(tokens: string[]): string[] {
 export function analyseQuestion(raw: string): AnalysedQuestion {
   const text = raw.slice(0, MAX_QUESTION_CHARS).trim();
   const folded = fold(text.toLowerCase());
-  const type = TYPE_RULES.find(([re]) => re.test(folded))?.[1] ?? 'text';
+  let type = TYPE_RULES.find(([re]) => re.test(folded))?.[1] ?? 'text';
+  // "mấy" asks a number; its folded form would also match "máy" (machine), so it is checked as written.
+  if (type === 'text' && /(^|\s)mấy(\s|$)/u.test(text.toLowerCase())) type = 'number';
   const tokens = dropFrames(tokenize(text).map((t) => t.folded.toLowerCase()));
   const terms = tokens.filter((t) => !STOP.has(t));
   // Bigrams only of syllables that stand side by side in the question ("kinh te", "te so").
