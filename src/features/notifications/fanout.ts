@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { sql } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import type { DB } from '../../platform/db/schema.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { DbOrTx, Tx } from '../../platform/db/database.ts';
 import { nowIso } from '../../platform/db/database.ts';
@@ -12,7 +13,9 @@ import { parsePrefs, planDelivery, defaultPrefs, type Channel } from './prefs.ts
 export const FANOUT_JOB = 'notifications.fanout';
 export const DELIVER_JOB = 'notifications.deliver';
 /** Recipients handled per fan-out step (one transaction, one job). */
-export const FANOUT_BATCH = 2_000;
+export const FANOUT_BATCH = 5_000;
+/** Audiences larger than this are found by walking all accounts rather than sorting the audience each step. */
+export const SCAN_THRESHOLD = 20_000;
 /** Notifications per delivery job. */
 export const DELIVER_CHUNK = 250;
 
@@ -24,6 +27,8 @@ export interface FanoutPayload {
   /** Cursor: last account id of the previous step (audience), or offset into the explicit lists. */
   after: string | null;
   offset: number;
+  /** How recipients are walked, chosen at the first step from the audience's size. */
+  mode?: 'join' | 'scan';
 }
 
 export interface DeliverPayload {
@@ -95,21 +100,64 @@ async function recipients(
     return { ids: [...new Set(rows.map((r) => r.id))], after: null, offset, done: offset >= all.length };
   }
   const ranges = (p.event.audience ?? []).map(subtreeBounds);
+  const inRanges = (eb: ExpressionBuilder<DB, 'members'>) =>
+    eb.or(
+      ranges.map(([lo, hi]) => eb.and([eb('members.org_path', '>=', lo), eb('members.org_path', '<', hi)])),
+    );
+  p.mode ??= await chooseMode(db, inRanges);
+  if (p.mode === 'scan') {
+    // A large audience (a province): walk accounts in id order and keep those whose member is in the audience;
+    // every step reads one batch of the primary key, so the whole walk stays linear.
+    const rows = await db
+      .selectFrom('accounts')
+      .select(['id', 'member_id'])
+      .where('disabled_at', 'is', null)
+      .where('member_id', 'is not', null)
+      .$if(p.after !== null, (q) => q.where('id', '>', p.after!))
+      .orderBy('id')
+      .limit(FANOUT_BATCH)
+      .execute();
+    const memberIds = rows.map((r) => r.member_id!);
+    const inside = new Set<string>();
+    for (let i = 0; i < memberIds.length; i += 1000) {
+      const found = await db
+        .selectFrom('members')
+        .select('id')
+        .where('id', 'in', memberIds.slice(i, i + 1000))
+        .where('erased_at', 'is', null)
+        .where(inRanges)
+        .execute();
+      for (const f of found) inside.add(f.id);
+    }
+    const ids = rows.filter((r) => inside.has(r.member_id!)).map((r) => r.id);
+    return { ids, after: rows.at(-1)?.id ?? p.after, offset: 0, done: rows.length < FANOUT_BATCH };
+  }
+  // A small audience (a branch, a commune): its members through the org path index, ordered by account id.
   let q = db
     .selectFrom('accounts')
     .innerJoin('members', 'members.id', 'accounts.member_id')
     .select('accounts.id')
     .where('accounts.disabled_at', 'is', null)
     .where('members.erased_at', 'is', null)
-    .where((eb) =>
-      eb.or(
-        ranges.map(([lo, hi]) => eb.and([eb('members.org_path', '>=', lo), eb('members.org_path', '<', hi)])),
-      ),
-    );
+    .where(inRanges);
   if (p.after) q = q.where('accounts.id', '>', p.after);
   const rows = await q.orderBy('accounts.id').limit(FANOUT_BATCH).execute();
   const ids = rows.map((r) => r.id);
   return { ids, after: ids.at(-1) ?? null, offset: 0, done: ids.length < FANOUT_BATCH };
+}
+
+/** 'join' when the audience has at most SCAN_THRESHOLD members (counted through the path index), else 'scan'. */
+async function chooseMode(
+  db: DbOrTx,
+  inRanges: (eb: ExpressionBuilder<DB, 'members'>) => Expression<SqlBool>,
+): Promise<'join' | 'scan'> {
+  const sample = await db
+    .selectFrom('members')
+    .select('id')
+    .where(inRanges)
+    .limit(SCAN_THRESHOLD + 1)
+    .execute();
+  return sample.length > SCAN_THRESHOLD ? 'scan' : 'join';
 }
 
 /**
@@ -122,7 +170,7 @@ export async function runFanoutStep(ctx: AppContext, p: FanoutPayload, now = new
   await ctx.db.transaction().execute(async (trx) => {
     if (batch.ids.length) await notifyBatch(trx, p, batch.ids, now);
     if (!batch.done) {
-      const next: FanoutPayload = { ...p, after: batch.after, offset: batch.offset };
+      const next: FanoutPayload = { ...p, after: batch.after, offset: batch.offset, mode: p.mode };
       await enqueueJob(trx, {
         kind: FANOUT_JOB,
         payload: next as unknown as Record<string, unknown>,

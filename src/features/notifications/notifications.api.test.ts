@@ -24,6 +24,7 @@ import {
 import { vapidKeys } from './vapid.ts';
 import { runDigest } from './digest.ts';
 import { vnHour } from './prefs.ts';
+import { runFanoutStep } from './fanout.ts';
 
 let t: TestApp;
 let tree: SmallTree;
@@ -164,6 +165,33 @@ describe('an event published to commune A', () => {
     const retries = (await jobsOf('notifications.deliver')).filter((j) => j.status === 'pending');
     expect(retries).toHaveLength(1);
     expect(JSON.parse(retries[0]!.payload)).toMatchObject({ channel: 'zalo', tries: 1 });
+  });
+
+  it('finds the same recipients when a large audience is walked account by account', async () => {
+    const event = { title: 'Tin cả tỉnh', audience: [tree.communeA.path], eventId: 'scan:1' };
+    const base = {
+      topic: 'news.published',
+      kind: 'content' as const,
+      event,
+      eventKey: 'news.published:scan:1',
+      after: null,
+      offset: 0,
+    };
+    await runFanoutStep(t.ctx, { ...base, mode: 'scan' });
+    const rows = await t.ctx.db
+      .selectFrom('notifications')
+      .select('account_id')
+      .where('event_key', '=', base.eventKey)
+      .execute();
+    expect(rows.map((r) => r.account_id).sort()).toEqual([accounts.a1, accounts.a1b, accounts.a2].sort());
+    await t.ctx.db.deleteFrom('notifications').where('event_key', '=', base.eventKey).execute();
+    // Its deliveries are not part of what the later tests count.
+    await t.ctx.db
+      .deleteFrom('jobs')
+      .where('kind', '=', 'notifications.deliver')
+      .where('status', '=', 'pending')
+      .where('payload', 'not like', '%"tries"%')
+      .execute();
   });
 
   it('shows in the inbox with an unread count; only the owner can mark it read', async () => {
