@@ -110,3 +110,33 @@ describe('news', () => {
     expect(await savedCopies('/offline-copy/')).toEqual([]);
   });
 });
+
+describe('news editor', () => {
+  it('a commune committee member writes a bulletin with the rich-text editor', async () => {
+    const { page } = browser;
+    await login(page, 'dangu');
+    await page.goto('/news');
+    await page.getByRole('link', { name: 'Viết tin mới' }).click();
+    await waitForHeading(page, 'Viết tin');
+    await page.getByLabel('Tiêu đề', { exact: true }).fill('Lịch tiếp dân của Đảng ủy xã tháng 12');
+    const editor = page.getByRole('textbox', { name: 'Nội dung' });
+    await editor.click();
+    await page.getByRole('button', { name: 'Tiêu đề lớn' }).click();
+    await page.keyboard.type('Lịch tiếp dân');
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Danh sách', exact: true }).click();
+    await page.keyboard.type('Thứ Hai: đồng chí Bí thư');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Thứ Năm: đồng chí Phó Bí thư');
+    await screenshot(page, 'news-editor');
+    expect(await overflowsHorizontally(page)).toBe(false);
+    await expectAccessible(page, 'news editor');
+    await screenshot(page, 'news-editor');
+    await page.getByRole('button', { name: 'Đăng tin' }).click();
+    await waitForHeading(page, 'Lịch tiếp dân của Đảng ủy xã tháng 12');
+    expect(await page.locator('.article-body h2').textContent()).toBe('Lịch tiếp dân');
+    expect(await page.locator('.article-body li').count()).toBe(2);
+    await page.getByRole('button', { name: 'Gỡ tin' }).waitFor();
+    await screenshot(page, 'news-article-editor');
+  });
+});

@@ -26,26 +26,19 @@ export function RichEditor(props: { id: string; labelledBy: string; onInput: (ht
     if (url && /^https?:\/\//.test(url)) run(command, url);
   };
   const buttons: Array<[MessageKey, string, () => void]> = [
-    ['editor.bold', 'B', () => run('bold')],
-    ['editor.h2', 'H2', () => run('formatBlock', 'h2')],
-    ['editor.h3', 'H3', () => run('formatBlock', 'h3')],
-    ['editor.ul', '•', () => run('insertUnorderedList')],
-    ['editor.ol', '1.', () => run('insertOrderedList')],
-    ['editor.link', '🔗', () => ask('editor.linkPrompt', 'createLink')],
-    ['editor.image', '🖼', () => ask('editor.imagePrompt', 'insertImage')],
+    ['editor.bold', t('editor.bold'), () => run('bold')],
+    ['editor.h2', t('editor.h2'), () => run('formatBlock', 'h2')],
+    ['editor.h3', t('editor.h3'), () => run('formatBlock', 'h3')],
+    ['editor.ul', t('editor.ul'), () => run('insertUnorderedList')],
+    ['editor.ol', t('editor.ol'), () => run('insertOrderedList')],
+    ['editor.link', t('editor.link'), () => ask('editor.linkPrompt', 'createLink')],
+    ['editor.image', t('editor.image'), () => ask('editor.imagePrompt', 'insertImage')],
   ];
   return (
     <div>
       <div class="editor-toolbar" role="toolbar" aria-label={t('editor.toolbar')}>
         {buttons.map(([label, text, onClick]) => (
-          <button
-            key={label}
-            type="button"
-            class="button"
-            aria-label={t(label)}
-            title={t(label)}
-            onClick={onClick}
-          >
+          <button key={label} type="button" class="button" onClick={onClick}>
             {text}
           </button>
         ))}
