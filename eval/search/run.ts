@@ -1,7 +1,9 @@
 /**
- * Search quality harness: indexes the seed articles (split into passages, as members would find them) among
- * generated distractor documents in a temporary database, runs every query of relevance.json through the real
- * search path (searchIndex as the root administrator sees it) and prints MRR@10 and recall@5.
+ * Search quality harness: seeds the demo province (its news, documents and guides are indexed by their own
+ * features), indexes the seed articles (split into passages, as members would find them) and generated
+ * distractor documents in a temporary database, runs every query of relevance.json through the real search path
+ * (searchIndex as the root administrator sees it) and prints MRR@10 and recall@5. An item is relevant when its
+ * number, title or text holds the query's needle.
  *
  *   npm run eval:search [-- --distractors 3000] [-- --verbose]
  *
@@ -13,8 +15,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { closeContext, createContext, migrate } from '../../src/app/boot.ts';
 import { loadConfig } from '../../src/platform/config.ts';
-import { mutate } from '../../src/platform/context.ts';
-import { createOrg } from '../../src/features/orgs/service.ts';
+import { seedDemo } from '../../src/demo/seed-demo.ts';
+import { DEMO_HOOKS } from '../../src/app/demo-hooks.ts';
 import { indexSearchItem } from '../../src/features/search/index-writer.ts';
 import { searchIndex } from '../../src/features/search/service.ts';
 import { rootAdminView } from '../../src/cli/search.ts';
@@ -35,7 +37,6 @@ interface Passage {
   id: string;
   title: string;
   body: string;
-  key: string;
 }
 
 const norm = (s: string) => fold(nfc(s)).replace(/\s+/g, ' ');
@@ -52,7 +53,7 @@ function passages(file: string): Passage[] {
     if (!body) return;
     const first = (splitSentences(body)[0]?.text ?? body).replace(/[#*]+/g, '').replace(/\s+/g, ' ').trim();
     const title = first.length > 110 ? `${first.slice(0, first.lastIndexOf(' ', 110))} …` : first;
-    out.push({ id: `${base}-${out.length + 1}`, title, body, key: norm(body) });
+    out.push({ id: `${base}-${out.length + 1}`, title, body });
   };
   for (const p of splitParagraphs(text)) {
     buffer += `${p.text}\n\n`;
@@ -68,9 +69,12 @@ const ctx = await createContext(
 );
 try {
   await migrate(ctx);
-  const root = await mutate(ctx, { accountId: null, ip: null, requestId: 'eval' }, (uow) =>
-    createOrg(uow, { parentId: null, name: 'Đảng bộ tỉnh Thái Bình', type: 'province_committee' }),
-  );
+  await seedDemo(ctx, DEMO_HOOKS);
+  const root = await ctx.db
+    .selectFrom('orgs')
+    .select('path')
+    .where('parent_id', 'is', null)
+    .executeTakeFirstOrThrow();
   const audience = [root.path];
   const corpus = fs
     .readdirSync(seedsDir)
@@ -96,15 +100,20 @@ try {
   const { queries } = JSON.parse(fs.readFileSync(path.join(here, 'relevance.json'), 'utf8')) as {
     queries: Array<{ q: string; needle: string }>;
   };
+  // Everything indexed (demo content, passages, distractors) with its searchable text, for the relevance sets.
+  const indexed = (
+    await ctx.db.selectFrom('search_items').select(['type', 'item_id', 'title', 'body', 'number']).execute()
+  ).map((r) => ({ key: `${r.type}:${r.item_id}`, text: norm(`${r.number ?? ''} ${r.title} ${r.body}`) }));
+  const demoItems = indexed.length - corpus.length - distractors;
   const view = await rootAdminView(ctx.db);
   let reciprocal = 0;
   let found5 = 0;
   const misses: string[] = [];
   for (const { q, needle } of queries) {
-    const relevant = new Set(corpus.filter((p) => p.key.includes(norm(needle))).map((p) => p.id));
-    if (relevant.size === 0) throw new Error(`needle not in any passage: ${needle}`);
+    const relevant = new Set(indexed.filter((p) => p.text.includes(norm(needle))).map((p) => p.key));
+    if (relevant.size === 0) throw new Error(`needle not in any item: ${needle}`);
     const { hits } = await searchIndex(ctx.db, ctx.dialect, view, { q, limit: 10 });
-    const rank = hits.findIndex((h) => relevant.has(h.id));
+    const rank = hits.findIndex((h) => relevant.has(`${h.type}:${h.id}`));
     if (rank >= 0) reciprocal += 1 / (rank + 1);
     if (rank >= 0 && rank < 5) found5++;
     else
@@ -114,11 +123,15 @@ try {
           .map((h) => h.id)
           .join(', ')}`,
       );
-    if (verbose) console.log(`${rank < 0 ? '-' : rank + 1}\t${q}`);
+    if (verbose) {
+      console.log(`${rank < 0 ? '-' : rank + 1}\t${q}`);
+      if (rank !== 0)
+        for (const h of hits.slice(0, 3)) console.log(`\t\t${h.score}  ${h.type}:${h.id}  ${h.title}`);
+    }
   }
   const n = queries.length;
   console.log(
-    `search relevance (${ctx.dialect}): ${n} queries, ${corpus.length} seed passages, ${distractors} distractors`,
+    `search relevance (${ctx.dialect}): ${n} queries, ${corpus.length} seed passages, ${demoItems} demo items, ${distractors} distractors`,
   );
   console.log(`MRR@10    ${(reciprocal / n).toFixed(3)}`);
   console.log(`recall@5  ${(found5 / n).toFixed(3)}`);
