@@ -145,5 +145,14 @@ describe('document exchange', () => {
     expect(await overflowsHorizontally(page)).toBe(false);
     await expectAccessible(page, 'exchange sender');
     await screenshot(page, 'exchange-sender');
+
+    await page.goto('/exchange');
+    await page.getByText('Gửi văn bản cho đảng viên').click();
+    await page.getByLabel('Tiêu đề').fill('Giấy mời dự hội nghị học tập chuyên đề');
+    await page.getByLabel('Hạn xác nhận (nếu cần)').fill('2026-12-20');
+    await page.getByRole('button', { name: 'Gửi', exact: true }).click();
+    await waitForHeading(page, 'Giấy mời dự hội nghị học tập chuyên đề');
+    await page.getByRole('heading', { name: 'Người nhận' }).waitFor();
+    expect(await page.locator('.recipient-table tr').count()).toBeGreaterThan(3);
   });
 });

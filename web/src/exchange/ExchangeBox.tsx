@@ -62,6 +62,80 @@ function SendUp() {
   );
 }
 
+const SENDING_ROLES = new Set(['admin', 'office', 'secretary', 'deputy_secretary', 'committee_member']);
+
+/** A committee sends a document to every member of its organisation, with an optional acknowledgement deadline. */
+function SendDown(props: { me: Me }) {
+  const orgs = [
+    ...new Map(props.me.roles.filter((r) => SENDING_ROLES.has(r.role)).map((r) => [r.orgId, r])).values(),
+  ];
+  const [orgId, setOrgId] = useState(orgs[0]?.orgId ?? '');
+  const [title, setTitle] = useState('');
+  const [body, setBody] = useState('');
+  const [deadline, setDeadline] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  if (orgs.length === 0) return null;
+  async function submit(e: Event) {
+    e.preventDefault();
+    try {
+      const m = await api<{ id: string }>('POST', '/api/v1/exchange', {
+        fromOrgId: orgId,
+        title,
+        body,
+        allMembersOf: [orgId],
+        ackDeadline: deadline || null,
+      });
+      navigate(`/exchange/${encodeURIComponent(m.id)}`);
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  }
+  return (
+    <details>
+      <summary class="button">{t('exchange.sendDown')}</summary>
+      <form class="stack editor-form" onSubmit={(e) => void submit(e)}>
+        <div class="field">
+          <label for="exd-org">{t('exchange.fromOrg')}</label>
+          <select id="exd-org" value={orgId} onChange={(e) => setOrgId(e.currentTarget.value)}>
+            {orgs.map((o) => (
+              <option key={o.orgId} value={o.orgId}>
+                {o.orgName}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="exd-title">{t('exchange.subject')}</label>
+          <input
+            id="exd-title"
+            required
+            maxLength={300}
+            value={title}
+            onInput={(e) => setTitle(e.currentTarget.value)}
+          />
+        </div>
+        <div class="field">
+          <label for="exd-body">{t('exchange.body')}</label>
+          <textarea id="exd-body" rows={5} value={body} onInput={(e) => setBody(e.currentTarget.value)} />
+        </div>
+        <div class="field">
+          <label for="exd-deadline">{t('exchange.deadlineField')}</label>
+          <input
+            id="exd-deadline"
+            type="date"
+            value={deadline}
+            onInput={(e) => setDeadline(e.currentTarget.value)}
+          />
+        </div>
+        <Alert message={error} />
+        <button type="submit" class="button button-primary">
+          {t('exchange.send')}
+        </button>
+      </form>
+    </details>
+  );
+}
+
 /** Documents received (own and the committee's) and sent, with acknowledgement progress. */
 export default function ExchangeBox(props: { me: Me; query: URLSearchParams }) {
   const box = props.query.get('box') === 'out' ? 'outbox' : 'inbox';
@@ -83,6 +157,7 @@ export default function ExchangeBox(props: { me: Me; query: URLSearchParams }) {
         </ul>
       </nav>
       {props.me.member && <SendUp />}
+      <SendDown me={props.me} />
       {state.status === 'loading' && <Loading />}
       {state.status === 'error' && <LoadError message={state.message} retry={retry} />}
       {state.status === 'done' &&
