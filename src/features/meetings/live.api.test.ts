@@ -145,4 +145,10 @@ describe('live updates over server-sent events', () => {
     const res = await fetch(`${base}/api/v1/meetings/${meetingId}/live`);
     expect(res.status).toBe(401);
   });
+  it('ends open streams when the server stops, so shutdown does not wait for the phones', async () => {
+    const open = reader(await follow());
+    await open.next(() => true);
+    await t.app.close();
+    await expect(open.next(() => false)).rejects.toThrow('stream ended');
+  });
 });

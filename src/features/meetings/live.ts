@@ -12,6 +12,8 @@ type Listener = (event: DomainEvent) => void;
  */
 export class LiveHub {
   private readonly rooms = new Map<string, { listeners: Set<Listener>; off: () => void }>();
+  /** Open streams, ended when the server stops so shutdown does not wait for phones to hang up. */
+  readonly streams = new Set<{ end: () => void }>();
 
   constructor(private readonly bus: EventBus) {}
 
@@ -34,6 +36,11 @@ export class LiveHub {
         this.rooms.delete(meetingId);
       }
     };
+  }
+
+  closeAll(): void {
+    for (const stream of this.streams) stream.end();
+    this.streams.clear();
   }
 
   connections(meetingId: string): number {
@@ -109,9 +116,13 @@ export async function streamMeeting(
   const leave = liveHub(ctx).join(meetingId, (event) => (ready ? send(event) : pending.push(event)));
   const heartbeat = setInterval(() => res.write(': ping\n\n'), HEARTBEAT_MS);
   heartbeat.unref();
+  const hub = liveHub(ctx);
+  const stream = { end: () => res.end() };
+  hub.streams.add(stream);
   const close = () => {
     clearInterval(heartbeat);
     leave();
+    hub.streams.delete(stream);
   };
   req.raw.on('close', close);
   try {

@@ -34,7 +34,7 @@ import {
 import './errors.ts';
 import { canManage, isMinuteTaker, loadMeeting, parentPath } from './access.ts';
 import { minutesDocx, minutesPdf } from './export.ts';
-import { streamMeeting } from './live.ts';
+import { liveHub, streamMeeting } from './live.ts';
 import { editMinutes, generateMinutes, storedMinutes, storeGeneratedMinutes } from './minutes.ts';
 import {
   attendanceOf,
@@ -137,6 +137,9 @@ function checklistFor(rules: string | undefined): QualityChecklist {
 }
 
 export function meetingRoutes(api: Api, ctx: AppContext): void {
+  // Live streams never end by themselves: end them first, or stopping the server would wait for every phone.
+  api.addHook('preClose', async () => liveHub(ctx).closeAll());
+
   // ── Templates ────────────────────────────────────────────────────────────────────────────────────────────
   api.get(
     '/api/v1/orgs/:id/meeting-templates',
