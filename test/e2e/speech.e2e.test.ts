@@ -201,4 +201,42 @@ describe('listening to an article', () => {
     await player.getByRole('button', { name: 'Tạm dừng' }).click();
     await expectAccessible(page, 'news article with player');
   });
+
+  it('reads a document on its page, paragraph by paragraph', async () => {
+    const { page } = browser;
+    const secretary = await apiSession(server.baseUrl, 'bithu');
+    const res = await secretary.post('/api/v1/documents', {
+      data: {
+        orgId,
+        kind: 'nghi_quyet',
+        number: '07-NQ/CB',
+        issuedOn: '2026-11-20',
+        issuer: 'Chi bộ thôn Nguyệt Lâm 3',
+        title: 'Nghị quyết chi bộ tháng 11 năm 2026',
+        summary: 'Nhiệm vụ tháng 12.',
+        body: 'Điều 1. Hoàn thành thu đảng phí trước ngày 15/12/2026.\n\nĐiều 2. Giao đồng chí Bí thư chỉ đạo thực hiện.',
+      },
+    });
+    expect(res.status(), await res.text()).toBe(201);
+    const doc = (await res.json()) as { id: string; paragraphs: Array<{ id: string }> };
+    await secretary.dispose();
+
+    await page.goto(`/documents/${doc.id}`);
+    await waitForHeading(page, 'Nghị quyết chi bộ tháng 11 năm 2026');
+    const player = page.locator('[data-speech-slot]').getByRole('region', { name: 'Nghe đọc' });
+    await player.getByRole('button', { name: /^(Nghe đọc|Nghe tiếp)$/ }).click();
+    await page.locator(`[data-paragraph-id="${doc.paragraphs[0]!.id}"][data-speech-current]`).waitFor({
+      timeout: 30_000,
+    });
+    expect((await highlighted(page)).text.startsWith('Điều 1.')).toBe(true);
+    await expect
+      .poll(async () => (await highlighted(page)).text, { timeout: 30_000 })
+      .toMatch(/Hoàn thành thu đảng phí trước ngày 15\/12\/2026\.$/);
+    await page.locator(`[data-paragraph-id="${doc.paragraphs[1]!.id}"][data-speech-current]`).waitFor({
+      timeout: 30_000,
+    });
+    expect((await highlighted(page)).text.startsWith('Điều 2.')).toBe(true);
+    await screenshot(page, 'speech-document');
+    await player.getByRole('button', { name: 'Tạm dừng' }).click();
+  });
 });
