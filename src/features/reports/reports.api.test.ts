@@ -4,11 +4,13 @@ import { createTestApp, login, type Client, type TestApp } from '../../../test/s
 import {
   makeAccount,
   makeMember,
+  makeOrg,
   makeTree,
   PASSWORD,
   type SmallTree,
 } from '../../../test/support/factories.ts';
-import { nextPeriod, periodOf } from './domain/index.ts';
+import { nextPeriod, periodOf, periodStart, startOfLocalDay } from './domain/index.ts';
+import { newId } from '../../platform/ids.ts';
 import { setUpReporting } from './test-setup.ts';
 
 let t: TestApp;
@@ -492,5 +494,73 @@ describe('narrative reports', () => {
     expect(accepted.json().status).toBe('approved');
     const edit = await bithu.patch(`/api/v1/narrative-reports/${n.id}`, { title: 'Khác' });
     expect(edit.json().error.code).toBe('REPORT_LOCKED');
+  });
+});
+
+describe('pre-fill from the meeting records', () => {
+  it('offers the regular meetings held and the members present, from finished meetings of the month', async () => {
+    const branch = await makeOrg(t.ctx, {
+      parent: tree.communeB,
+      name: 'Chi bộ thôn Đông Thịnh',
+      type: 'branch',
+    });
+    const members = [];
+    for (let i = 0; i < 5; i++) members.push(await makeMember(t.ctx, branch));
+    await makeAccount(t.ctx, { login: 'bithu3', roles: [{ role: 'secretary', org: branch }] });
+    const secretary = await login(t.app, 'bithu3', PASSWORD);
+    const day = startOfLocalDay(periodStart(current)).getTime();
+    const now = new Date().toISOString();
+    for (const [i, present] of [4, 2].entries()) {
+      const id = newId();
+      await t.ctx.db
+        .insertInto('meetings')
+        .values({
+          id,
+          org_id: branch.id,
+          org_path: branch.path,
+          kind: 'regular',
+          title: `Sinh hoạt chi bộ lần ${i + 1}`,
+          theme: null,
+          starts_at: new Date(day + (i + 1) * 3600_000).toISOString(),
+          place: 'Nhà văn hóa thôn',
+          online: 0,
+          status: 'ended',
+          version: 1,
+          state: '{}',
+          published_at: null,
+          started_at: null,
+          ended_at: null,
+          chair_member_id: null,
+          minute_taker_member_id: null,
+          minutes: null,
+          minutes_approved_at: null,
+          qr_secret: 'x',
+          qr_code: null,
+          qr_expires_at: null,
+          created_by: null,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
+      for (const [j, member] of members.entries()) {
+        await t.ctx.db
+          .insertInto('meeting_attendance')
+          .values({
+            meeting_id: id,
+            member_id: member,
+            mark: j < present ? 'present' : 'absent_with_reason',
+            reason: null,
+            remote: 0,
+            source: 'secretary',
+            at: now,
+          })
+          .execute();
+      }
+    }
+    const res = await open(secretary, branch.id);
+    expect(res.statusCode).toBe(201);
+    expect(res.json().values).toMatchObject({ DV_TONG: 5, SO_BUOI: 2, DV_DU_HOP: 3 });
+    const item = res.json().sections[1].items[1];
+    expect(item.prefillLabel).toBe('Theo điểm danh các buổi sinh hoạt');
   });
 });

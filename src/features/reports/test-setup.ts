@@ -85,8 +85,8 @@ export const TEST_TEMPLATE = {
       code: 'II',
       title: 'Sinh hoạt chi bộ',
       items: [
-        { kind: 'indicator', indicator: 'SO_BUOI', required: true },
-        { kind: 'indicator', indicator: 'DV_DU_HOP', required: true },
+        { kind: 'indicator', indicator: 'SO_BUOI', required: true, prefill: 'meetings.regular_held' },
+        { kind: 'indicator', indicator: 'DV_DU_HOP', required: true, prefill: 'meetings.present' },
         { kind: 'indicator', indicator: 'TY_LE_DU_HOP', required: false },
         { kind: 'indicator', indicator: 'DANG_PHI', required: false },
         { kind: 'text', code: 'GHI_CHU', label: 'Nhận xét, kiến nghị', required: false },
