@@ -45,23 +45,9 @@ export default defineConfig({
         // API paths are never answered with the app shell.
         navigateFallbackDenylist: [/^\/api\//],
         cleanupOutdatedCaches: true,
-        runtimeCaching: [
-          {
-            // Readable offline once downloaded. Only news and documents: account, session and member data
-            // (/api/v1/auth, /api/v1/me, /api/v1/orgs) always go to the network and are never stored.
-            urlPattern: ({ url, request }) =>
-              request.method === 'GET' &&
-              url.origin === self.location.origin &&
-              /^\/api\/v1\/(news|documents)/.test(url.pathname),
-            handler: 'NetworkFirst',
-            options: {
-              cacheName: 'sotay-content',
-              networkTimeoutSeconds: 6,
-              expiration: { maxEntries: 400, maxAgeSeconds: 60 * 60 * 24 * 30 },
-              cacheableResponse: { statuses: [200] },
-            },
-          },
-        ],
+        // The service worker stores no API answer: answers carry personal data (unread marks, bookmarks, files).
+        // Offline copies of news and documents are kept by the app itself (web/src/news/offline.ts), content
+        // only, and deleted at sign-out.
       },
     }),
   ],

@@ -8,7 +8,7 @@ import { formatDate, t } from '../i18n/i18n.ts';
 import { navigate } from '../router.ts';
 import { OfflineNote } from '../news/NewsFeed.tsx';
 import { listCopies, loadWithCopy, readCopy, saveCopy } from '../news/offline.ts';
-import type { DocumentDetail, DocumentSummary, Facet } from './types.ts';
+import { documentContent, type DocumentDetail, type DocumentSummary, type Facet } from './types.ts';
 import '../news/news.css';
 
 interface Page {
@@ -20,10 +20,8 @@ interface Page {
 async function keepBookmarked(items: DocumentSummary[]) {
   for (const d of items) {
     try {
-      await saveCopy(
-        `documents/${d.id}`,
-        await api<DocumentDetail>('GET', `/api/v1/documents/${encodeURIComponent(d.id)}`),
-      );
+      const doc = await api<DocumentDetail>('GET', `/api/v1/documents/${encodeURIComponent(d.id)}`);
+      await saveCopy(`documents/${d.id}`, documentContent(doc));
     } catch {
       return;
     }
@@ -91,7 +89,12 @@ export default function DocumentLibrary(props: { query: URLSearchParams }) {
   filters.set('limit', '20');
   const path = `/api/v1/documents?${filters.toString()}`;
   const [state, retry] = useAsync(
-    () => loadWithCopy<Page>(path, `documents-list/${filters.toString()}`),
+    // The list of one's bookmarks is personal: not kept; the bookmarked documents themselves are.
+    () =>
+      loadWithCopy<Page>(path, bookmarked ? null : `documents-list/${filters.toString()}`, (page) => ({
+        ...page,
+        items: page.items.map((i) => ({ ...i, bookmarked: false, openedAt: null, finishedAt: null })),
+      })),
     [path],
   );
   const [facets] = useAsync(

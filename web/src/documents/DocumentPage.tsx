@@ -6,8 +6,8 @@ import { Screen } from '../components/Screen.tsx';
 import { useAsync } from '../components/useAsync.ts';
 import { formatDate, t } from '../i18n/i18n.ts';
 import { OfflineNote } from '../news/NewsFeed.tsx';
-import { loadWithCopy, saveCopy } from '../news/offline.ts';
-import type { DocumentDetail } from './types.ts';
+import { loadWithCopy } from '../news/offline.ts';
+import { documentContent, type DocumentDetail } from './types.ts';
 import '../news/news.css';
 import { SpeechPlayer } from '../speech/Player.tsx';
 
@@ -25,7 +25,7 @@ export default function DocumentPage(props: { documentId: string }) {
   const id = props.documentId;
   const key = `documents/${id}`;
   const [state, retry] = useAsync(
-    () => loadWithCopy<DocumentDetail>(`/api/v1/documents/${encodeURIComponent(id)}`, key),
+    () => loadWithCopy<DocumentDetail>(`/api/v1/documents/${encodeURIComponent(id)}`, key, documentContent),
     [id],
   );
   const [doc, setDoc] = useState<DocumentDetail | null>(null);
@@ -69,7 +69,6 @@ export default function DocumentPage(props: { documentId: string }) {
       );
       const next = { ...doc, bookmarked: r.bookmarked };
       setDoc(next);
-      await saveCopy(key, next);
     } catch (e) {
       setError(errorMessage(e));
     }

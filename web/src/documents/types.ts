@@ -35,3 +35,8 @@ export interface Facet {
   name: string;
   count: number;
 }
+
+/** The document without what is personal (bookmark, reading marks, manager rights), for the offline copy. */
+export function documentContent(d: DocumentDetail): DocumentDetail {
+  return { ...d, bookmarked: false, openedAt: null, finishedAt: null, canManage: false };
+}

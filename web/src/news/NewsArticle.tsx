@@ -7,7 +7,7 @@ import { useAsync } from '../components/useAsync.ts';
 import { formatDate, t, type MessageKey } from '../i18n/i18n.ts';
 import { OfflineNote } from './NewsFeed.tsx';
 import { loadWithCopy, saveCopy } from './offline.ts';
-import type { Article } from './types.ts';
+import { articleContent, type Article } from './types.ts';
 import { SpeechPlayer } from '../speech/Player.tsx';
 import './news.css';
 
@@ -48,7 +48,7 @@ function EditorActions(props: { article: Article; onChange: (a: Article) => void
 export default function NewsArticle(props: { newsId: string }) {
   const key = `news/${props.newsId}`;
   const [state, retry] = useAsync(
-    () => loadWithCopy<Article>(`/api/v1/news/${encodeURIComponent(props.newsId)}`, key),
+    () => loadWithCopy<Article>(`/api/v1/news/${encodeURIComponent(props.newsId)}`, key, articleContent),
     [props.newsId],
   );
   const [edited, setEdited] = useState<Article | null>(null);
@@ -92,7 +92,7 @@ export default function NewsArticle(props: { newsId: string }) {
           article={article}
           onChange={(a) => {
             setEdited(a);
-            void saveCopy(`news/${a.id}`, a);
+            void saveCopy(`news/${a.id}`, articleContent(a));
           }}
         />
       )}

@@ -7,7 +7,14 @@ import { Screen } from '../components/Screen.tsx';
 import { useAsync } from '../components/useAsync.ts';
 import { formatDate, t, type MessageKey } from '../i18n/i18n.ts';
 import { hasCopy, loadWithCopy, saveCopy } from './offline.ts';
-import { SECTIONS, type FeedItem, type FeedPage, type Section } from './types.ts';
+import {
+  SECTIONS,
+  articleContent,
+  type Article,
+  type FeedItem,
+  type FeedPage,
+  type Section,
+} from './types.ts';
 import { SpeechPlayer } from '../speech/Player.tsx';
 import './news.css';
 
@@ -18,7 +25,8 @@ async function prefetchLatest(items: FeedItem[]): Promise<void> {
   for (const item of items.slice(0, PREFETCH)) {
     if (await hasCopy(`news/${item.id}`)) continue;
     try {
-      await saveCopy(`news/${item.id}`, await api('GET', `/api/v1/news/${encodeURIComponent(item.id)}`));
+      const article = await api<Article>('GET', `/api/v1/news/${encodeURIComponent(item.id)}`);
+      await saveCopy(`news/${item.id}`, articleContent(article));
     } catch {
       return;
     }
@@ -71,7 +79,14 @@ export default function NewsFeed(props: { me: Me | null; query: URLSearchParams 
   const section = SECTIONS.includes(raw as Section) ? (raw as Section) : null;
   const key = `news/feed/${section ?? 'all'}`;
   const path = `/api/v1/news?limit=20${section ? `&section=${section}` : ''}`;
-  const [state, retry] = useAsync(() => loadWithCopy<FeedPage>(path, key), [path]);
+  const [state, retry] = useAsync(
+    () =>
+      loadWithCopy<FeedPage>(path, key, (page) => ({
+        ...page,
+        items: page.items.map((i) => ({ ...i, unread: false })),
+      })),
+    [path],
+  );
   const [more, setMore] = useState<FeedItem[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);

@@ -72,17 +72,22 @@ function offline(): boolean {
  * Loads from the server and keeps a copy; without a network (or when the server cannot be reached) answers
  * with the saved copy, saying when it was saved.
  */
-export async function loadWithCopy<T>(path: string, key: string): Promise<Loaded<T>> {
-  if (offline()) {
+export async function loadWithCopy<T>(
+  path: string,
+  key: string | null,
+  /** What of the answer is kept: the content, without personal marks. */
+  contentOf: (data: T) => T = (data) => data,
+): Promise<Loaded<T>> {
+  if (offline() && key) {
     const copy = await readCopy<T>(key);
     if (copy) return { data: copy.data, offlineAt: copy.savedAt };
   }
   try {
     const data = await api<T>('GET', path);
-    await saveCopy(key, data);
+    if (key) await saveCopy(key, contentOf(data));
     return { data, offlineAt: null };
   } catch (error) {
-    if (error instanceof ApiError && (error.status === 0 || error.status >= 500)) {
+    if (key && error instanceof ApiError && (error.status === 0 || error.status >= 500)) {
       const copy = await readCopy<T>(key);
       if (copy) return { data: copy.data, offlineAt: copy.savedAt };
     }

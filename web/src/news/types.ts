@@ -34,3 +34,8 @@ export interface Article {
   readAt: string | null;
   canManage: boolean;
 }
+
+/** The article without what is personal (reading time, editor rights), for the copy kept offline. */
+export function articleContent(a: Article): Article {
+  return { ...a, readAt: null, canManage: false };
+}
