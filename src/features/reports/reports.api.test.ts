@@ -11,6 +11,9 @@ import {
 } from '../../../test/support/factories.ts';
 import { nextPeriod, periodOf, periodStart, startOfLocalDay } from './domain/index.ts';
 import { newId } from '../../platform/ids.ts';
+import { mutate } from '../../platform/context.ts';
+import { rebuildTotals } from './rollup.ts';
+import { loadCatalogue } from './store.ts';
 import { setUpReporting } from './test-setup.ts';
 
 let t: TestApp;
@@ -562,5 +565,24 @@ describe('pre-fill from the meeting records', () => {
     expect(res.json().values).toMatchObject({ DV_TONG: 5, SO_BUOI: 2, DV_DU_HOP: 3 });
     const item = res.json().sections[1].items[1];
     expect(item.prefillLabel).toBe('Theo điểm danh các buổi sinh hoạt');
+  });
+});
+
+describe('stored totals', () => {
+  it('after every submission, return, resubmission and approval above equal a full roll-up of the counted values', async () => {
+    const read = async () =>
+      (await t.ctx.db.selectFrom('report_totals').selectAll().execute())
+        .map(
+          (r) =>
+            `${r.org_id}|${r.period}|${r.indicator}|${r.combo}|${Math.round(Number(r.sum) * 1e6) / 1e6}|${r.count}`,
+        )
+        .sort();
+    const incremental = await read();
+    expect(incremental.length).toBeGreaterThan(50);
+    const actor = { accountId: null, ip: null, requestId: 'test' };
+    await mutate(t.ctx, actor, async (uow) =>
+      rebuildTotals(uow.trx, (await loadCatalogue(uow.trx)).catalogue),
+    );
+    expect(await read()).toEqual(incremental);
   });
 });
