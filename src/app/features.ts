@@ -11,6 +11,7 @@ import { accountAdminRoutes } from '../features/accounts/admin-routes.ts';
 import { auditRoutes } from '../features/audit/routes.ts';
 import { twoFactorMigrations } from '../features/two-factor/migrations.ts';
 import { twoFactorRoutes } from '../features/two-factor/routes.ts';
+import { privacyRoutes } from '../features/privacy/routes.ts';
 import { systemFeature } from '../platform/jobs/feature.ts';
 import { notebookMigrations } from '../features/notebook/migrations.ts';
 import { notebookRoutes } from '../features/notebook/routes.ts';
@@ -37,6 +38,7 @@ export const FEATURES: Feature[] = [
   { name: 'account-admin', routes: accountAdminRoutes },
   { name: 'audit', migrations: auditMigrations, routes: auditRoutes },
   { name: 'two-factor', migrations: twoFactorMigrations, routes: twoFactorRoutes },
+  { name: 'privacy', routes: privacyRoutes },
   systemFeature,
   { name: 'notebook', migrations: notebookMigrations, routes: notebookRoutes },
   notificationsFeature,
