@@ -29,6 +29,10 @@ import { reportMigrations } from '../features/reports/migrations.ts';
 import { reportRoutes } from '../features/reports/routes.ts';
 import { petitionsFeature } from '../features/petitions/feature.ts';
 import { assistantFeature } from '../features/assistant/feature.ts';
+import { tasksFeature } from '../features/tasks/feature.ts';
+import { supervisionFeature } from '../features/supervision/feature.ts';
+import { consultationsFeature } from '../features/consultations/feature.ts';
+import { quizzesFeature } from '../features/quizzes/feature.ts';
 
 /** The composition root: every capability is listed here once. */
 export const FEATURES: Feature[] = [
@@ -52,6 +56,10 @@ export const FEATURES: Feature[] = [
   { name: 'reports', migrations: reportMigrations, routes: reportRoutes },
   petitionsFeature,
   assistantFeature,
+  tasksFeature,
+  supervisionFeature,
+  consultationsFeature,
+  quizzesFeature,
 ];
 
 export function allMigrations(features: Feature[] = FEATURES): Record<string, Migration> {

@@ -1,0 +1,16 @@
+import type { Feature } from '../../platform/http/types.ts';
+import { taskMigrations } from './migrations.ts';
+import { taskRoutes } from './routes.ts';
+import { registerTaskJobs, subscribeToResolutions } from './jobs.ts';
+import './tables.ts';
+
+/** Task follow-up: committee tasks and tasks of adopted resolutions, progress, roll-up and reminders. */
+export const tasksFeature: Feature = {
+  name: 'tasks',
+  migrations: taskMigrations,
+  routes: (api, ctx) => {
+    registerTaskJobs();
+    subscribeToResolutions(ctx);
+    taskRoutes(api, ctx);
+  },
+};

@@ -1,0 +1,46 @@
+import { mutate } from '../../../src/platform/context.ts';
+import { createTask } from '../../../src/features/tasks/service.ts';
+import { createMeeting } from '../../../src/features/meetings/service.ts';
+import type { MatrixEntries } from './types.ts';
+
+/**
+ * Tasks of the side's branch, owned by the side's member: everyone over the branch reads them, the committees
+ * (meeting.manage) give and edit them, the owner and the committees post progress.
+ */
+const entries: MatrixEntries = {
+  samples: async (ctx, side) => {
+    const id = await mutate(ctx, { accountId: side.accountId, ip: null, requestId: 'matrix' }, (uow) =>
+      createTask(uow, side.branch, { title: 'Nhiệm vụ mẫu', ownerMemberId: side.memberId }, side.accountId),
+    );
+    // The review route hangs off a meeting of the branch.
+    const meetingId = await mutate(ctx, { accountId: side.accountId, ip: null, requestId: 'matrix' }, (uow) =>
+      createMeeting(
+        uow,
+        side.branch,
+        {
+          kind: 'regular',
+          startsAt: new Date(Date.now() + 86_400_000).toISOString(),
+          place: 'Hội trường',
+          online: false,
+        },
+        { accountId: side.accountId, memberId: null },
+      ),
+    );
+    return { '/api/v1/tasks/': id, '/api/v1/meetings/': meetingId };
+  },
+  routes: {
+    'GET /api/v1/tasks/mine': { target: 'own' },
+    'GET /api/v1/orgs/:id/tasks': { target: 'branch' },
+    'POST /api/v1/orgs/:id/tasks': { target: 'branch', body: () => ({ title: 'Nhiệm vụ' }) },
+    'GET /api/v1/tasks/:id': { target: 'branch' },
+    'PATCH /api/v1/tasks/:id': { target: 'branch', body: () => ({ title: 'Nhiệm vụ đã sửa' }) },
+    // The owner (the side's member) and the roles with meeting.manage; office reads but does not report.
+    'POST /api/v1/tasks/:id/updates': {
+      target: 'branch',
+      inside: ['member', 'secretary', 'committee_member', 'admin'],
+      body: () => ({ progress: 10, note: 'Đang làm' }),
+    },
+    'GET /api/v1/meetings/:id/task-review': { target: 'branch' },
+  },
+};
+export default entries;
