@@ -223,11 +223,11 @@ export function accountRoutes(api: Api, ctx: AppContext): void {
     async (req) => {
       const principal = principalOf(req);
       const account = req.account!;
-      const member = principal.memberId ? await findMember(ctx.db, principal.memberId) : null;
-      const orgs = await findOrgs(
-        ctx.db,
-        principal.grants.map((g) => g.orgId),
-      );
+      // The access hook already loaded the account and grants; only the profile and organisation names remain.
+      const [member, orgs] = await Promise.all([
+        principal.memberId ? findMember(ctx.db, principal.memberId) : null,
+        findOrgs(ctx.db, [...new Set(principal.grants.map((g) => g.orgId))]),
+      ]);
       const byId = new Map(orgs.map((o) => [o.id, o]));
       return {
         account: {

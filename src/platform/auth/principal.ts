@@ -18,10 +18,27 @@ export async function loadPrincipal(
   db: DbOrTx,
   accountId: string,
 ): Promise<{ principal: Principal; account: AccountInfo } | null> {
+  // One row for the account, its member and the host branch of a temporary transfer; one query for the explicit
+  // grants. Runs on every authenticated request, so the round trips matter.
   const account = await db
     .selectFrom('accounts')
-    .select(['id', 'login', 'member_id', 'must_change_password', 'preferences', 'disabled_at'])
-    .where('id', '=', accountId)
+    .leftJoin('members', 'members.id', 'accounts.member_id')
+    .leftJoin('orgs as host', 'host.id', 'members.host_org_id')
+    .select([
+      'accounts.id',
+      'accounts.login',
+      'accounts.member_id',
+      'accounts.must_change_password',
+      'accounts.preferences',
+      'accounts.disabled_at',
+      'members.id as m_id',
+      'members.org_id as m_org_id',
+      'members.org_path as m_org_path',
+      'members.erased_at as m_erased_at',
+      'host.id as host_id',
+      'host.path as host_path',
+    ])
+    .where('accounts.id', '=', accountId)
     .executeTakeFirst();
   if (!account || account.disabled_at) return null;
   const grants: Grant[] = [];
@@ -35,22 +52,10 @@ export async function loadPrincipal(
   for (const g of explicit) {
     if (isRole(g.role)) grants.push({ role: g.role, orgId: g.orgId, orgPath: g.orgPath, implicit: false });
   }
-  if (account.member_id) {
-    const member = await db
-      .selectFrom('members')
-      .select(['org_id', 'org_path', 'host_org_id', 'erased_at'])
-      .where('id', '=', account.member_id)
-      .executeTakeFirst();
-    if (member && !member.erased_at) {
-      grants.push({ role: 'member', orgId: member.org_id, orgPath: member.org_path, implicit: true });
-      if (member.host_org_id) {
-        const host = await db
-          .selectFrom('orgs')
-          .select(['id', 'path'])
-          .where('id', '=', member.host_org_id)
-          .executeTakeFirst();
-        if (host) grants.push({ role: 'member', orgId: host.id, orgPath: host.path, implicit: true });
-      }
+  if (account.m_id && account.m_org_id && account.m_org_path && !account.m_erased_at) {
+    grants.push({ role: 'member', orgId: account.m_org_id, orgPath: account.m_org_path, implicit: true });
+    if (account.host_id && account.host_path) {
+      grants.push({ role: 'member', orgId: account.host_id, orgPath: account.host_path, implicit: true });
     }
   }
   let preferences: Record<string, unknown> = {};

@@ -1,6 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { DbOrTx } from '../db/database.ts';
 import { nowIso } from '../db/database.ts';
+import type { SecondFactorState } from './totp-gate.ts';
+import './totp-tables.ts';
 
 export const SESSION_COOKIE = 'sotay_session';
 const TOUCH_EVERY_MS = 5 * 60_000;
@@ -37,14 +39,23 @@ export interface SessionRow {
   accountId: string;
   lastSeenAt: string;
   expiresAt: string;
+  /** Whether the session is still held at the second sign-in step (read with the session: one round trip). */
+  secondFactor: SecondFactorState | null;
 }
 
 export async function findSession(db: DbOrTx, token: string): Promise<SessionRow | null> {
   if (!token || token.length > 100) return null;
   const row = await db
     .selectFrom('sessions')
-    .select(['id', 'account_id', 'last_seen_at', 'expires_at'])
-    .where('id', '=', digest(token))
+    .leftJoin('pending_second_factor', 'pending_second_factor.session_id', 'sessions.id')
+    .select([
+      'sessions.id',
+      'sessions.account_id',
+      'sessions.last_seen_at',
+      'sessions.expires_at',
+      'pending_second_factor.state as second_factor',
+    ])
+    .where('sessions.id', '=', digest(token))
     .executeTakeFirst();
   if (!row) return null;
   const now = Date.now();
@@ -55,7 +66,13 @@ export async function findSession(db: DbOrTx, token: string): Promise<SessionRow
   if (now - Date.parse(row.last_seen_at) > TOUCH_EVERY_MS) {
     await db.updateTable('sessions').set({ last_seen_at: nowIso() }).where('id', '=', row.id).execute();
   }
-  return { id: row.id, accountId: row.account_id, lastSeenAt: row.last_seen_at, expiresAt: row.expires_at };
+  return {
+    id: row.id,
+    accountId: row.account_id,
+    lastSeenAt: row.last_seen_at,
+    expiresAt: row.expires_at,
+    secondFactor: (row.second_factor as SecondFactorState | null) ?? null,
+  };
 }
 
 export async function deleteSession(db: DbOrTx, sessionId: string): Promise<void> {

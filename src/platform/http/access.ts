@@ -2,7 +2,6 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../errors.ts';
 import { SESSION_COOKIE, findSession } from '../auth/sessions.ts';
 import { loadPrincipal } from '../auth/principal.ts';
-import { pendingSecondFactor } from '../auth/totp-gate.ts';
 import { scopesFor } from '../permissions/check.ts';
 import { PERMISSIONS, type Permission } from '../permissions/roles.ts';
 import type { AppContext } from '../context.ts';
@@ -78,7 +77,7 @@ export function installAccessControl(app: FastifyInstance, ctx: AppContext): Rou
           req.principal = loaded.principal;
           req.account = loaded.account;
           req.sessionId = session.id;
-          req.secondFactor = await pendingSecondFactor(ctx.db, session.id);
+          req.secondFactor = session.secondFactor;
         }
       }
     }
