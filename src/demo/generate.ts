@@ -5,6 +5,7 @@ import { newId } from '../platform/ids.ts';
 import { fold } from '../text/fold.ts';
 import { hashPassword } from '../platform/auth/passwords.ts';
 import { childPath } from '../features/orgs/paths.ts';
+import { contentPlugin } from './generate-content.ts';
 import { POSITIONS, branchName, isoDay, personName, pick, rng } from './names.ts';
 
 export interface GenerateOptions {
@@ -38,7 +39,7 @@ export interface DatasetPlugin {
   ): Promise<Record<string, number>>;
 }
 
-export const DATASET_PLUGINS: DatasetPlugin[] = [];
+export const DATASET_PLUGINS: DatasetPlugin[] = [contentPlugin];
 
 /** Every branch of the dataset, a batch at a time in path order (keyset pagination: flat memory at any scale). */
 export async function* branchBatches(
