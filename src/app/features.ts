@@ -29,6 +29,7 @@ import { reportMigrations } from '../features/reports/migrations.ts';
 import { reportRoutes } from '../features/reports/routes.ts';
 import { petitionsFeature } from '../features/petitions/feature.ts';
 import { assistantFeature } from '../features/assistant/feature.ts';
+import { quizzesFeature } from '../features/quizzes/feature.ts';
 import { tasksFeature } from '../features/tasks/feature.ts';
 import { supervisionFeature } from '../features/supervision/feature.ts';
 import { consultationsFeature } from '../features/consultations/feature.ts';
@@ -56,6 +57,7 @@ export const FEATURES: Feature[] = [
   { name: 'reports', migrations: reportMigrations, routes: reportRoutes },
   petitionsFeature,
   assistantFeature,
+  quizzesFeature,
   tasksFeature,
   supervisionFeature,
   consultationsFeature,
