@@ -7,6 +7,7 @@ import { audienceView, type AudienceView } from '../platform/permissions/check.t
 import type { SearchFilters } from '../features/search/backend.ts';
 import { SEARCH_ITEM_TYPES, type SearchItemType, type SearchLevel } from '../features/search/index-writer.ts';
 import { searchIndex, type SearchResult } from '../features/search/service.ts';
+import { rebuildSearchIndex } from '../features/search/rebuild.ts';
 
 interface SearchOptions {
   json?: boolean;
@@ -89,6 +90,23 @@ export function registerSearchCommands(program: Command): void {
           const result = await run(line);
           if (!process.stdout.write(`${JSON.stringify(result)}\n`)) await once(process.stdout, 'drain');
         }
+      } finally {
+        await closeContext(ctx);
+      }
+    });
+
+  program
+    .command('search-reindex')
+    .description(
+      'Recovery: recompute every indexed item’s search terms and full-text entry from the stored items (indexing normally happens on write)',
+    )
+    .action(async () => {
+      const ctx = await createContext();
+      try {
+        await migrate(ctx);
+        const n = await rebuildSearchIndex(ctx.db, (done) => process.stderr.write(`\r${done}`));
+        process.stderr.write('\n');
+        console.log(`Đã lập lại chỉ mục tìm kiếm cho ${n} mục.`);
       } finally {
         await closeContext(ctx);
       }

@@ -77,3 +77,14 @@ export function capText(text: string, max = MAX_INDEXED_CHARS): string {
   const code = s.charCodeAt(max - 1);
   return s.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
 }
+
+/**
+ * Terms indexed for the title: the title's own, then the document number's parts after a break, so
+ * "nghị quyết 02 chuyển đổi số" finds "02-NQ/TU" (members cite documents by number) without a phrase across them.
+ */
+export function titleTerms(title: string, number: string | null | undefined): Term[] {
+  const own = terms(title);
+  if (!number) return own;
+  const parts = terms(number).map((t, i) => (i === 0 ? { ...t, breakBefore: true } : t));
+  return own.concat(parts);
+}

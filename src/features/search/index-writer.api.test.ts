@@ -46,7 +46,7 @@ describe('index writer', () => {
       .select(['seq', 'title', 'title_f', 'body_f', 'number_key', 'level', 'source'])
       .where('item_id', '=', 'doc-1')
       .executeTakeFirstOrThrow();
-    expect(row.title_f).toBe('nghi quyet ve chuyen doi so');
+    expect(row.title_f).toBe('nghi quyet ve chuyen doi so | 02 nq tu');
     expect(row.body_f).toContain('nghi quyet so 02 nq tu');
     expect(row.number_key).toBe('02nqtu');
     expect(await matching('dang')).toEqual(['doc-1']);

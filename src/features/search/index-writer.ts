@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DbOrTx } from '../../platform/db/database.ts';
 import { dialectOf } from '../../platform/db/database.ts';
-import { capText, foldedStream, numberKey, terms } from './analyze.ts';
+import { capText, foldedStream, numberKey, terms, titleTerms as titleTermsOf } from './analyze.ts';
 import { tsvectorLiteral } from './pg-vector.ts';
 
 export type SearchItemType = 'news' | 'document' | 'meeting' | 'resolution' | 'guide' | 'consultation';
@@ -46,14 +46,15 @@ export async function indexSearchItem(db: DbOrTx, item: SearchItem): Promise<voi
   await removeSearchItem(db, item.type, item.id);
   const title = capText(item.title, 2_000);
   const body = capText(item.body);
-  const titleTerms = terms(title);
+  const number = item.number ? capText(item.number, 200) : null;
+  const titleTerms = titleTermsOf(title, number);
   const bodyTerms = terms(body);
   const row = {
     type: item.type,
     item_id: item.id,
     title,
     body,
-    number: item.number ? capText(item.number, 200) : null,
+    number,
     number_key: numberKey(item.number),
     level: item.level ?? null,
     date: item.date,

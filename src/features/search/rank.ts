@@ -24,6 +24,8 @@ export const WEIGHTS = {
   exactTitle: 1,
   exactBody: 0.5,
   number: 20,
+  /** The number's leading digits typed alone ("nghị quyết 02"). */
+  numberStart: 4,
 } as const;
 
 function isWordChar(c: number): boolean {
@@ -65,6 +67,10 @@ export function coverage(q: ParsedQuery, item: Pick<RankInput, 'titleF' | 'bodyF
   return n;
 }
 
+function leadingDigits(key: string): string {
+  return /^\d+/.exec(key)?.[0] ?? '';
+}
+
 /** Relevance of one item for a query, independent of the back end that found it. */
 export function scoreItem(q: ParsedQuery, item: RankInput): number {
   if (q.terms.length === 0) return 0;
@@ -100,6 +106,10 @@ export function scoreItem(q: ParsedQuery, item: RankInput): number {
     else if (bodyF.includes(needle)) score += WEIGHTS.bodyBigram;
   });
   if (numberMatch) score += WEIGHTS.number;
+  else if (item.numberKey) {
+    const lead = leadingDigits(item.numberKey);
+    if (lead && q.terms.some((t) => t.folded === lead)) score += WEIGHTS.numberStart;
+  }
   return Math.round(score * 1000) / 1000;
 }
 

@@ -178,6 +178,8 @@ describe('GET /api/v1/search ranking', () => {
     expect((await ids(admin, 'q=02-NQ/TU'))[0]).toBe('nq02');
     expect((await ids(admin, 'q=nghi quyet 02 nq tu'))[0]).toBe('nq02');
     expect((await ids(admin, 'q=giao duc 02/nq-tu'))[0]).toBe('nq02');
+    // the number's digits alone lift it too ("nghị quyết 02")
+    expect((await ids(admin, 'q=nghi quyet 02 giao duc'))[0]).toBe('nq02');
     // without the number the better title match (newer) wins
     expect((await ids(admin, 'q=giao duc dao tao'))[0]).toBe('mentions02');
   });
