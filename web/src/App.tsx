@@ -28,6 +28,8 @@ const loadSearch = () => import('./search/Search.tsx');
 const loadMeetingList = () => import('./meetings/MeetingList.tsx');
 const loadPetitionList = () => import('./petitions/PetitionList.tsx');
 const loadAssistant = () => import('./assistant/Assistant.tsx');
+const loadConsultationList = () => import('./consultations/ConsultationList.tsx');
+const loadConsultationDetail = () => import('./consultations/ConsultationDetail.tsx');
 const loadNewPetition = () => import('./petitions/NewPetition.tsx');
 const loadPetitionDetail = () => import('./petitions/PetitionDetail.tsx');
 const loadPetitionInbox = () => import('./petitions/PetitionInbox.tsx');
@@ -47,6 +49,8 @@ const loadDocumentLibrary = () => import('./documents/DocumentLibrary.tsx');
 const loadDocumentPage = () => import('./documents/DocumentPage.tsx');
 const loadExchangeBox = () => import('./exchange/ExchangeBox.tsx');
 const loadExchangeMessage = () => import('./exchange/ExchangeMessage.tsx');
+const loadSecondStep = () => import('./two-factor/SecondStep.tsx');
+const loadTwoFactorSettings = () => import('./two-factor/TwoFactorSettings.tsx');
 
 /** News and documents: also readable without a network, from the copies kept on the device. */
 function contentScreen(me: Me | null, path: string, query: URLSearchParams) {
@@ -69,6 +73,7 @@ function signedInScreen(me: Me, path: string, query: URLSearchParams) {
   }
   if (path === '/profile') return <Profile me={me} />;
   if (path === '/settings') return <Settings signedIn />;
+  if (path === '/settings/two-factor') return <Lazy key={path} load={loadTwoFactorSettings} props={{}} />;
   if (path === '/notebook') return <Lazy key={path} load={loadNotebookList} props={{ query }} />;
   const note = matchPath('/notebook/:id', path);
   if (note)
@@ -85,6 +90,12 @@ function signedInScreen(me: Me, path: string, query: URLSearchParams) {
   if (path === '/guides') return <Lazy key={path} load={loadGuideList} props={{ query }} />;
   const guide = matchPath('/guides/:slug', path);
   if (guide) return <Lazy key={path} load={loadGuidePage} props={{ slug: guide.slug as string }} />;
+  if (path === '/consultations') return <Lazy key={path} load={loadConsultationList} props={{}} />;
+  const consultation = matchPath('/consultations/:id', path);
+  if (consultation)
+    return (
+      <Lazy key={path} load={loadConsultationDetail} props={{ consultationId: consultation.id as string }} />
+    );
   if (path === '/assistant') return <Lazy key={path} load={loadAssistant} props={{ query }} />;
   if (path === '/petitions') return <Lazy key={path} load={loadPetitionList} props={{}} />;
   if (path === '/petitions/new') return <Lazy key={path} load={loadNewPetition} props={{}} />;
@@ -182,6 +193,14 @@ export function App() {
       );
   else if (state.status === 'anonymous')
     content = path === '/settings' ? <Settings signedIn={false} /> : <Login />;
+  // Password accepted but the second step not yet passed: only that step (and the display settings).
+  else if (state.status === 'second-factor')
+    content =
+      path === '/settings' ? (
+        <Settings signedIn={false} />
+      ) : (
+        <Lazy key={state.step} load={loadSecondStep} props={{ step: state.step }} />
+      );
   // Until the one-time password is replaced only the display settings (and signing out) stay reachable.
   else if (state.me.account.mustChangePassword)
     content = path === '/settings' ? <Settings signedIn /> : <ForcedPasswordChange />;

@@ -32,6 +32,12 @@ export function Home(props: { me: Me }) {
           <Tile href="/search" icon="documents" title={t('search.title')} hint={t('search.tileHint')} />
           <Tile href="/listen" icon="news" title={t('speech.tile')} hint={t('speech.tileHint')} />
           <Tile
+            href="/consultations"
+            icon="petitions"
+            title={t('consultation.title')}
+            hint={t('consultation.tileHint')}
+          />
+          <Tile
             href="/assistant"
             icon="assistant"
             title={t('assistant.title')}
