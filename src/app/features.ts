@@ -30,6 +30,7 @@ import { reportRoutes } from '../features/reports/routes.ts';
 import { petitionsFeature } from '../features/petitions/feature.ts';
 import { assistantFeature } from '../features/assistant/feature.ts';
 import { quizzesFeature } from '../features/quizzes/feature.ts';
+import { studyFeature } from '../features/study/feature.ts';
 import { tasksFeature } from '../features/tasks/feature.ts';
 import { supervisionFeature } from '../features/supervision/feature.ts';
 import { consultationsFeature } from '../features/consultations/feature.ts';
@@ -58,6 +59,7 @@ export const FEATURES: Feature[] = [
   petitionsFeature,
   assistantFeature,
   quizzesFeature,
+  studyFeature,
   tasksFeature,
   supervisionFeature,
   consultationsFeature,
