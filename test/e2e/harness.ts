@@ -69,8 +69,11 @@ async function waitForHealth(url: string, child: ChildProcess, log: () => string
   throw new Error(`server did not become healthy at ${url}:\n${log()}`);
 }
 
-/** Seeds the demo data into a fresh directory and starts `sotay serve` on a free port. */
-export async function startServer(): Promise<Server> {
+/**
+ * Seeds the demo data into a fresh directory and starts `sotay serve` on a free port. `env` adds or overrides
+ * settings for this server (e.g. `SOTAY_TWO_FACTOR: 'privileged'`; journeys run with two-factor off otherwise).
+ */
+export async function startServer(options: { env?: NodeJS.ProcessEnv } = {}): Promise<Server> {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: the server cannot be started yet`);
   ensureWebBuild();
   const dataDir = mkdtempSync(join(tmpdir(), 'sotay-e2e-'));
@@ -82,6 +85,7 @@ export async function startServer(): Promise<Server> {
     NODE_ENV: 'production',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     SOTAY_TWO_FACTOR: process.env.SOTAY_TWO_FACTOR ?? 'off',
+    ...options.env,
   };
   delete env.DATABASE_URL;
   runCli(env, ['seed-demo']);

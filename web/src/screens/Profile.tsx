@@ -36,6 +36,11 @@ export function Profile(props: { me: Me }) {
       <dl class="pairs">
         <Row label="profile.login" value={account.login} />
       </dl>
+      <p>
+        <a class="link-block" href="/settings/two-factor">
+          {t('twoFactor.profileLink')}
+        </a>
+      </p>
       {roles.length > 0 && (
         <>
           <h2>{t('profile.roles')}</h2>

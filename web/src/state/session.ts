@@ -13,8 +13,12 @@ export type Session =
   | { status: 'loading' }
   | { status: 'anonymous' }
   | { status: 'ready'; me: Me }
+  /** Password accepted; the account must still give a second-factor code ('verify') or set one up ('enrol'). */
+  | { status: 'second-factor'; step: SecondFactorStep }
   /** The server could not be asked (no network, or the server is down): nobody knows who is signed in. */
   | { status: 'unreachable'; message: string };
+
+export type SecondFactorStep = 'verify' | 'enrol';
 
 export const session = createStore<Session>({ status: 'loading' });
 
@@ -47,9 +51,26 @@ export async function loadSession(): Promise<void> {
     adoptPreferences(me);
     session.set({ status: 'ready', me });
   } catch (error) {
-    if (error instanceof ApiError && error.status === 401) session.set({ status: 'anonymous' });
+    const step = secondFactorStep(error);
+    if (step) session.set({ status: 'second-factor', step });
+    else if (error instanceof ApiError && error.status === 401) session.set({ status: 'anonymous' });
     else throw error;
   }
+}
+
+/** The step a session held after its password is at, read from the server's refusal. */
+function secondFactorStep(error: unknown): SecondFactorStep | null {
+  if (!(error instanceof ApiError) || error.code !== 'AUTH_SECOND_FACTOR_REQUIRED') return null;
+  const detail = Array.isArray(error.details)
+    ? (error.details[0] as { code?: unknown } | undefined)
+    : undefined;
+  return detail?.code === 'enrol' ? 'enrol' : 'verify';
+}
+
+/** Abandons a sign-in held at the second step (the session is ended on the server). */
+export async function cancelSecondFactor(): Promise<void> {
+  await api('POST', '/api/v1/auth/two-factor/cancel');
+  session.set({ status: 'anonymous' });
 }
 
 /**
