@@ -3,7 +3,7 @@ import { Lazy } from './components/Lazy.tsx';
 import { Loading } from './components/Loading.tsx';
 import { locale, t } from './i18n/i18n.ts';
 import { location, matchPath } from './router.ts';
-import { Feature, NotFound } from './screens/Feature.tsx';
+import { NotFound } from './screens/Feature.tsx';
 import { ForcedPasswordChange } from './screens/ForcedPasswordChange.tsx';
 import { Home } from './screens/Home.tsx';
 import { Login } from './screens/Login.tsx';
@@ -27,6 +27,10 @@ const loadListen = () => import('./speech/Listen.tsx');
 const loadSearch = () => import('./search/Search.tsx');
 const loadMeetingList = () => import('./meetings/MeetingList.tsx');
 const loadPetitionList = () => import('./petitions/PetitionList.tsx');
+const loadMyTasks = () => import('./tasks/MyTasks.tsx');
+const loadTaskDetail = () => import('./tasks/TaskDetailScreen.tsx');
+const loadOrgTasks = () => import('./tasks/OrgTasks.tsx');
+const loadSupervision = () => import('./supervision/Supervision.tsx');
 const loadAssistant = () => import('./assistant/Assistant.tsx');
 const loadConsultationList = () => import('./consultations/ConsultationList.tsx');
 const loadConsultationDetail = () => import('./consultations/ConsultationDetail.tsx');
@@ -47,10 +51,16 @@ const loadNewsArticle = () => import('./news/NewsArticle.tsx');
 const loadNewsEditor = () => import('./news/NewsEditor.tsx');
 const loadDocumentLibrary = () => import('./documents/DocumentLibrary.tsx');
 const loadDocumentPage = () => import('./documents/DocumentPage.tsx');
+const loadPublishDocument = () => import('./documents/PublishDocument.tsx');
 const loadExchangeBox = () => import('./exchange/ExchangeBox.tsx');
 const loadExchangeMessage = () => import('./exchange/ExchangeMessage.tsx');
 const loadSecondStep = () => import('./two-factor/SecondStep.tsx');
 const loadTwoFactorSettings = () => import('./two-factor/TwoFactorSettings.tsx');
+const loadStudyHome = () => import('./quizzes/StudyHome.tsx');
+const loadStudyAssignment = () => import('./quizzes/StudyAssignment.tsx');
+const loadPractice = () => import('./quizzes/Practice.tsx');
+const loadContest = () => import('./quizzes/Contest.tsx');
+const loadQuizReview = () => import('./quizzes/Review.tsx');
 
 /** News and documents: also readable without a network, from the copies kept on the device. */
 function contentScreen(me: Me | null, path: string, query: URLSearchParams) {
@@ -58,7 +68,8 @@ function contentScreen(me: Me | null, path: string, query: URLSearchParams) {
   if (path === '/news/new' && me) return <Lazy key={path} load={loadNewsEditor} props={{ me }} />;
   const news = matchPath('/news/:id', path);
   if (news) return <Lazy key={path} load={loadNewsArticle} props={{ newsId: news.id as string }} />;
-  if (path === '/documents') return <Lazy key={path} load={loadDocumentLibrary} props={{ query }} />;
+  if (path === '/documents/new' && me) return <Lazy key={path} load={loadPublishDocument} props={{ me }} />;
+  if (path === '/documents') return <Lazy key={path} load={loadDocumentLibrary} props={{ query, me }} />;
   const doc = matchPath('/documents/:id', path);
   if (doc) return <Lazy key={path} load={loadDocumentPage} props={{ documentId: doc.id as string }} />;
   return null;
@@ -121,8 +132,28 @@ function signedInScreen(me: Me, path: string, query: URLSearchParams) {
   const exchange = matchPath('/exchange/:id', path);
   if (exchange)
     return <Lazy key={path} load={loadExchangeMessage} props={{ messageId: exchange.id as string }} />;
-  if (path === '/tasks') return <Feature title="tile.tasks" />;
+  if (path === '/tasks') return <Lazy key={path} load={loadMyTasks} props={{}} />;
+  const task = matchPath('/tasks/:id', path);
+  if (task) return <Lazy key={path} load={loadTaskDetail} props={{ taskId: task.id as string }} />;
+  const orgTasks = matchPath('/orgs/:id/tasks', path);
+  if (orgTasks) return <Lazy key={path} load={loadOrgTasks} props={{ orgId: orgTasks.id as string }} />;
+  const supervision = matchPath('/orgs/:id/supervision', path);
+  if (supervision)
+    return <Lazy key={path} load={loadSupervision} props={{ orgId: supervision.id as string, query }} />;
   if (path === '/listen') return <Lazy load={loadListen} props={{}} />;
+  if (path === '/study') return <Lazy key={path} load={loadStudyHome} props={{}} />;
+  const quizRoute =
+    matchPath('/study/:id', path) ??
+    matchPath('/quiz/practice/:id', path) ??
+    matchPath('/contests/:id', path) ??
+    matchPath('/quiz/review/:id', path);
+  if (quizRoute) {
+    const id = quizRoute.id as string;
+    if (path.startsWith('/study/')) return <Lazy key={path} load={loadStudyAssignment} props={{ assignmentId: id }} />;
+    if (path.startsWith('/quiz/practice/')) return <Lazy key={path} load={loadPractice} props={{ documentId: id }} />;
+    if (path.startsWith('/contests/')) return <Lazy key={path} load={loadContest} props={{ contestId: id }} />;
+    return <Lazy key={path} load={loadQuizReview} props={{ documentId: id }} />;
+  }
   if (path === '/search') return <Lazy load={loadSearch} props={{ query }} />;
   const narrative = matchPath('/narratives/:id', path);
   if (narrative)

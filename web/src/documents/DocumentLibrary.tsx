@@ -1,3 +1,4 @@
+import type { Me } from '../api/types.ts';
 import { useEffect, useState } from 'preact/hooks';
 import { api, errorMessage } from '../api/client.ts';
 import { Alert } from '../components/Alert.tsx';
@@ -77,7 +78,7 @@ function SavedOnDevice() {
   );
 }
 
-export default function DocumentLibrary(props: { query: URLSearchParams }) {
+export default function DocumentLibrary(props: { query: URLSearchParams; me?: Me | null }) {
   const q = props.query;
   const bookmarked = q.get('bookmarked') === '1';
   const filters = new URLSearchParams();
@@ -169,6 +170,13 @@ export default function DocumentLibrary(props: { query: URLSearchParams }) {
       <p class="hint">
         <strong>{t('offline.available')}:</strong> {t('offline.availableHint')}
       </p>
+      {props.me?.permissions.includes('content.publish') && (
+        <p>
+          <a class="button" href="/documents/new">
+            {t('docPublish.title')}
+          </a>
+        </p>
+      )}
       {!bookmarked && facets.status === 'done' && (
         <details class="filters" open={Boolean(q.get('kind') || q.get('level') || q.get('year'))}>
           <summary class="button">{t('doc.filters')}</summary>
