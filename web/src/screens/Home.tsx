@@ -29,6 +29,7 @@ export function Home(props: { me: Me }) {
           <Tile href="/tasks" icon="tasks" title={t('tile.tasks')} hint={t('tile.tasksHint')} />
           <Tile href="/exchange" icon="documents" title={t('exchange.title')} hint={t('exchange.inbox')} />
           <PersonalTiles />
+          <Tile href="/study" icon="documents" title={t('quiz.title')} hint={t('quiz.tileHint')} />
           <Tile href="/search" icon="documents" title={t('search.title')} hint={t('search.tileHint')} />
           <Tile href="/listen" icon="news" title={t('speech.tile')} hint={t('speech.tileHint')} />
           <Tile
@@ -78,6 +79,18 @@ export function Home(props: { me: Me }) {
                 icon="petitions"
                 title={t('petition.inboxTitle')}
                 hint={t('petition.inboxHint')}
+              />
+              <Tile
+                href={`${base}/supervision`}
+                icon="tasks"
+                title={t('sup.tile')}
+                hint={t('sup.tileHint')}
+              />
+              <Tile
+                href={`${base}/tasks`}
+                icon="tasks"
+                title={t('tasks.orgTile')}
+                hint={t('tasks.orgTileHint')}
               />
               {scope.canImport && (
                 <Tile

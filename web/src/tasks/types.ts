@@ -1,0 +1,28 @@
+import { t, type MessageKey } from '../i18n/i18n.ts';
+
+export interface Task {
+  id: string;
+  orgId: string;
+  orgName: string;
+  parentId: string | null;
+  title: string;
+  description: string;
+  ownerName: string;
+  deadline: string | null;
+  progress: number;
+  status: string;
+  state: string;
+  source: string;
+}
+
+export interface TaskDetail extends Task {
+  contributors: Array<{ id: string; name: string }>;
+  children: Task[];
+  updates: Array<{ id: string; progress: number; note: string; createdAt: string; authorName: string }>;
+  canUpdate: boolean;
+  canManage: boolean;
+}
+
+export function stateLabel(state: string): string {
+  return t(`tasks.state.${state}` as MessageKey);
+}
