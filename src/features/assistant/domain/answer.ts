@@ -45,6 +45,13 @@ function foldedTokens(text: string): string[] {
   return tokenize(text).map((t) => t.folded.toLowerCase());
 }
 
+/** The tokens plus the parts of document codes, so "nghị quyết 02" matches "02-NQ/TU". */
+function matchSet(tokens: string[]): Set<string> {
+  const set = new Set(tokens);
+  for (const t of tokens) if (/[-/]/.test(t)) for (const part of t.split(/[-/.]/)) if (part) set.add(part);
+  return set;
+}
+
 function bigramSet(tokens: string[]): Set<string> {
   const out = new Set<string>();
   for (let i = 1; i < tokens.length; i++) out.add(`${tokens[i - 1]} ${tokens[i]}`);
@@ -80,9 +87,9 @@ export function rankPassages(q: AnalysedQuestion, passages: Passage[]): ScoredPa
     return {
       passage,
       tokens,
-      set: new Set(tokens),
+      set: matchSet(tokens),
       bigrams: bigramSet(tokens),
-      titleSet: new Set(foldedTokens(passage.title)),
+      titleSet: matchSet(foldedTokens(passage.title)),
     };
   });
   const w = weights(q, docs);
@@ -222,11 +229,12 @@ export function extractAnswer(question: string, passages: Passage[]): ExtractedA
   } | null = null;
   for (const r of ranked.slice(0, 8)) {
     // Words of the title are already matched by the document; in its sentences they count a third.
-    const title = new Set(foldedTokens(r.passage.title));
+    const title = matchSet(foldedTokens(r.passage.title));
     const sw = new Map([...w].map(([t, x]) => [t, title.has(t) ? x / 3 : x]));
     for (const s of splitSentences(r.passage.text)) {
       const tokens = foldedTokens(s.text);
-      const set = new Set(tokens);
+      // Words of the title count as said: the sentence is read within its document.
+      const set = new Set([...matchSet(tokens), ...title]);
       const coverage = coverageOf(q, sw, set);
       const phrase = q.bigrams.length
         ? q.bigrams.filter((b) => bigramSet(tokens).has(b)).length / q.bigrams.length
