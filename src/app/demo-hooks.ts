@@ -4,6 +4,8 @@ import { meetingsDemo } from '../features/meetings/demo.ts';
 import { seedReportsDemo } from '../features/reports/demo.ts';
 import { documentsNewsDemo } from '../features/documents/demo.ts';
 import { consultationsDemo } from '../features/consultations/demo.ts';
+import { quizzesDemo } from '../features/quizzes/demo.ts';
+import { tasksDemo } from '../features/tasks/demo.ts';
 
 /** Demo content of each capability, seeded after the organisation tree and accounts. */
 export const DEMO_HOOKS: DemoHook[] = [
@@ -12,4 +14,6 @@ export const DEMO_HOOKS: DemoHook[] = [
   documentsNewsDemo,
   notebookDemo,
   consultationsDemo,
+  quizzesDemo,
+  tasksDemo,
 ];
