@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  expectAccessible,
+  login,
+  logout,
+  openBrowser,
+  overflowsHorizontally,
+  screenshot,
+  startServer,
+  waitForHeading,
+  type Browser,
+  type Server,
+} from './harness.ts';
+
+let server: Server;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await openBrowser(server.baseUrl);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('tasks and supervision at phone size', () => {
+  it('a member reports progress on an overdue task', async () => {
+    const { page } = browser;
+    await login(page, 'dangvien');
+    await page.goto(`${server.baseUrl}/tasks`);
+    await waitForHeading(page, 'Nhiệm vụ của tôi');
+    await page.getByText('Quá hạn').first().waitFor();
+    await screenshot(page, 'tasks-mine');
+    expect(await overflowsHorizontally(page)).toBe(false);
+    await page.getByRole('link', { name: /Rà soát, cập nhật hồ sơ đảng viên/ }).click();
+    await waitForHeading(page, 'Rà soát, cập nhật hồ sơ đảng viên');
+    await page.getByLabel('Tiến độ (%)', { exact: true }).first().waitFor();
+    await page.locator('#tk-progress').fill('80');
+    await page.getByLabel('Ghi chú kết quả').fill('Đã cập nhật 24/30 hồ sơ, còn 6 hồ sơ chờ bổ sung ảnh.');
+    await expectAccessible(page, 'task-detail');
+    await page.getByRole('button', { name: 'Lưu tiến độ' }).click();
+    await page.getByText('Đã lưu tiến độ.').waitFor();
+    await page.getByText('Đã cập nhật 24/30 hồ sơ').waitFor();
+    await screenshot(page, 'task-updated');
+    expect(await overflowsHorizontally(page)).toBe(false);
+    await logout(page);
+  });
+
+  it('the commune committee drills down to a lagging branch', async () => {
+    const { page } = browser;
+    await login(page, 'dangu');
+    await page
+      .getByRole('link', { name: /Giám sát sinh hoạt/ })
+      .first()
+      .click();
+    await waitForHeading(page, /^Giám sát: /);
+    await page.getByLabel('Chỉ hiện tổ chức chậm').check();
+    await expectAccessible(page, 'supervision');
+    await screenshot(page, 'supervision-commune');
+    await page.getByRole('link', { name: 'Chi bộ thôn Nguyệt Lâm 3' }).click();
+    await waitForHeading(page, 'Giám sát: Chi bộ thôn Nguyệt Lâm 3');
+    await page.getByText(/2 nhiệm vụ quá hạn/).waitFor();
+    await screenshot(page, 'supervision-branch');
+    expect(await overflowsHorizontally(page)).toBe(false);
+  });
+});
