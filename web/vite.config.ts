@@ -45,6 +45,8 @@ export default defineConfig({
         // API paths are never answered with the app shell.
         navigateFallbackDenylist: [/^\/api\//],
         cleanupOutdatedCaches: true,
+        // Shows the Web Push messages the server sends and opens their address when tapped.
+        importScripts: ['/push-sw.js'],
         // The service worker stores no API answer: answers carry personal data (unread marks, bookmarks, files).
         // Offline copies of news and documents are kept by the app itself (web/src/news/offline.ts), content
         // only, and deleted at sign-out.

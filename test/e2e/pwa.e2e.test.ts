@@ -89,6 +89,50 @@ describe('installable, offline-ready app', () => {
     await waitForHeading(page, 'Đăng nhập');
   });
 
+  it('shows a Web Push message with the server’s title and body and opens its address when tapped', async () => {
+    const { page, context } = browser;
+    await context.grantPermissions(['notifications'], { origin: server.baseUrl });
+    await page.goto('/');
+    await waitForHeading(page, 'Đăng nhập');
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    // Delivered through the browser's push path (DevTools protocol), as a push service would.
+    const cdp = await context.newCDPSession(page);
+    const registration = new Promise<string>((resolve) =>
+      cdp.on('ServiceWorker.workerRegistrationUpdated', (e) => {
+        const reg = e.registrations.find((r) => !r.isDeleted);
+        if (reg) resolve(reg.registrationId);
+      }),
+    );
+    await cdp.send('ServiceWorker.enable');
+    const registrationId = await registration;
+    const payload = { title: 'Họp chi bộ tháng 12', body: 'Tài liệu đã sẵn sàng.', url: '/notifications' };
+    await cdp.send('ServiceWorker.deliverPushMessage', {
+      origin: server.baseUrl,
+      registrationId,
+      data: JSON.stringify(payload),
+    });
+    const worker = context.serviceWorkers()[0]!;
+    const shown = await worker.evaluate(async () => {
+      for (let i = 0; i < 50; i++) {
+        const list = await (self as unknown as ServiceWorkerGlobalScope).registration.getNotifications();
+        if (list.length > 0) return list.map((n) => ({ title: n.title, body: n.body, data: n.data }));
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      return [];
+    });
+    expect(shown).toEqual([
+      { title: payload.title, body: payload.body, data: { url: `${server.baseUrl}/notifications` } },
+    ]);
+    // A tap: the open window of the app moves to the message's address.
+    await worker.evaluate(async () => {
+      const scope = self as unknown as ServiceWorkerGlobalScope;
+      const [notification] = await scope.registration.getNotifications();
+      scope.dispatchEvent(new NotificationEvent('notificationclick', { notification: notification! }));
+    });
+    await page.waitForURL('**/notifications');
+    await cdp.detach();
+  });
+
   it('never stores sign-in or account answers in the caches', async () => {
     const { page } = browser;
     await page.goto('/');
