@@ -825,6 +825,7 @@ export const en: Record<MessageKey, string> = {
   'quiz.next': "Next",
   'quiz.previous': "Previous",
   'quiz.check': "Answer",
+  'quiz.remaining': "Time left",
   'quiz.timeLeftLabel': "{m} min {s} s left",
   'quiz.leaderboard': "Leaderboard",
   'quiz.boardEmpty': "Nobody has submitted yet.",

@@ -820,6 +820,7 @@ export const vi = {
   'quiz.next': "Câu tiếp",
   'quiz.previous': "Câu trước",
   'quiz.check': "Trả lời",
+  'quiz.remaining': "Còn lại",
   'quiz.timeLeftLabel': "Còn {m} phút {s} giây",
   'quiz.leaderboard': "Bảng xếp hạng",
   'quiz.boardEmpty': "Chưa có ai nộp bài.",

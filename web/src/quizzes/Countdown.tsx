@@ -26,7 +26,9 @@ export function Countdown(props: { remainingSeconds: number; loadedAt: number; o
       class={`quiz-timer ${secs <= 60 ? 'quiz-timer-low' : ''}`}
       aria-label={t('quiz.timeLeftLabel', { m: Math.floor(secs / 60), s: secs % 60 })}
     >
-      <span aria-hidden="true">⏱ </span>
+      <span class="quiz-timer-label" aria-hidden="true">
+        {t('quiz.remaining')}{' '}
+      </span>
       <span class="quiz-timer-value" data-testid="timer">
         {mm}:{ss}
       </span>

@@ -71,6 +71,11 @@ export default function StudyHome() {
                   <a class="button" href={`/quiz/practice/${encodeURIComponent(a.documentId)}`}>
                     {t('quiz.practice')}
                   </a>
+                  {a.canTrack && (
+                    <a class="button" href={`/quiz/review/${encodeURIComponent(a.documentId)}`}>
+                      {t('quiz.reviewLink')}
+                    </a>
+                  )}
                 </li>
               ))}
             </ul>
