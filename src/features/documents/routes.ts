@@ -52,6 +52,7 @@ import {
   DocumentSummaryView,
   DocumentView,
 } from './schemas.ts';
+import { emitDocumentPublished } from './notify.ts';
 
 const tags = ['Văn bản'];
 const FileParams = Type.Object({
@@ -220,9 +221,11 @@ export function documentRoutes(api: Api, ctx: AppContext): void {
       const org = await loadVisibleOrg(ctx, req, req.body.orgId);
       requirePermission(principal, 'content.publish', org.path);
       const audience = await audienceOrgs(ctx, principal, org, req.body.audienceOrgIds);
-      const doc = await mutate(ctx, actorOf(req), (uow) =>
-        createDocument(uow, org, audience, inputOf(req.body, org), principal.accountId),
-      );
+      const doc = await mutate(ctx, actorOf(req), async (uow) => {
+        const created = await createDocument(uow, org, audience, inputOf(req.body, org), principal.accountId);
+        await emitDocumentPublished(uow, created.id);
+        return created;
+      });
       return reply.status(201).send(await present(ctx, principal, doc.id));
     },
   );

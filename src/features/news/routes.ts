@@ -19,6 +19,7 @@ import { loadVisibleOrg } from '../orgs/routes.ts';
 import { NEWS_SECTIONS, SECTION_NAMES, type NewsSection } from './sections.ts';
 import { editorList, findNews, newsAudience, newsFeed, unreadCounts, type NewsRow } from './queries.ts';
 import { createNews, markNewsRead, setNewsState, updateNews, type NewsInput } from './service.ts';
+import { emitNewsPublished } from './notify.ts';
 
 const tags = ['Tin tức'];
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
@@ -269,9 +270,11 @@ export function newsRoutes(api: Api, ctx: AppContext): void {
       const org = await loadVisibleOrg(ctx, req, req.body.orgId);
       requirePermission(principal, 'content.publish', org.path);
       const audience = await audienceOrgs(ctx, principal, org, req.body.audienceOrgIds);
-      const n = await mutate(ctx, actorOf(req), (uow) =>
-        createNews(uow, org, audience, inputOf(req.body), principal.accountId),
-      );
+      const n = await mutate(ctx, actorOf(req), async (uow) => {
+        const created = await createNews(uow, org, audience, inputOf(req.body), principal.accountId);
+        await emitNewsPublished(uow, created.id);
+        return created;
+      });
       return reply.status(201).send(await present(ctx, principal, n.id));
     },
   );

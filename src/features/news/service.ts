@@ -9,6 +9,7 @@ import { outermostPaths } from '../documents/audience.ts';
 import { excerptOf, type NewsSection } from './sections.ts';
 import { findNews, type NewsRow } from './queries.ts';
 import { syncNewsSearch } from './search.ts';
+import { emitNewsPublished } from './notify.ts';
 import './errors.ts';
 
 export interface NewsInput {
@@ -156,8 +157,9 @@ export async function indexDueNews(ctx: AppContext): Promise<number> {
     .limit(200)
     .execute();
   for (const { id } of due)
-    await mutate(ctx, { accountId: null, ip: null, requestId: 'news-schedule' }, (uow) =>
-      syncNewsSearch(uow, id),
-    );
+    await mutate(ctx, { accountId: null, ip: null, requestId: 'news-schedule' }, async (uow) => {
+      await syncNewsSearch(uow, id);
+      await emitNewsPublished(uow, id);
+    });
   return due.length;
 }

@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createTestApp, login, type Client, type TestApp } from '../../../test/support/test-app.ts';
+import {
+  makeAccount,
+  makeMember,
+  makeTree,
+  PASSWORD,
+  type SmallTree,
+} from '../../../test/support/factories.ts';
+import { runDueJobs } from '../../platform/jobs/queue.ts';
+import { indexDueNews } from '../news/service.ts';
+
+// Features publish through their real routes; the notifications feature turns the events into inbox rows.
+let t: TestApp;
+let tree: SmallTree;
+let editor: Client;
+let memberA1: Client;
+let memberB1: Client;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  tree = await makeTree(t.ctx);
+  await makeAccount(t.ctx, { login: 'vp-xa-a', roles: [{ role: 'office', org: tree.communeA }] });
+  await makeAccount(t.ctx, { login: 'dv-a1', memberId: await makeMember(t.ctx, tree.branchA1) });
+  await makeAccount(t.ctx, { login: 'dv-b1', memberId: await makeMember(t.ctx, tree.branchB1) });
+  [editor, memberA1, memberB1] = (await Promise.all(
+    ['vp-xa-a', 'dv-a1', 'dv-b1'].map((l) => login(t.app, l, PASSWORD)),
+  )) as [Client, Client, Client];
+});
+afterAll(() => t?.close());
+
+interface InboxItem {
+  title: string;
+  kind: string;
+  url: string | null;
+}
+
+/** Runs the queue until the member's inbox holds an item for `url` (the bus hands events over after commit). */
+async function inboxItem(c: Client, url: string): Promise<InboxItem> {
+  let found: InboxItem | undefined;
+  await vi.waitFor(
+    async () => {
+      await runDueJobs(t.ctx);
+      const items = (await c.get('/api/v1/notifications')).json().items as InboxItem[];
+      found = items.find((i) => i.url === url);
+      expect(found).toBeDefined();
+    },
+    { timeout: 10_000, interval: 100 },
+  );
+  return found!;
+}
+
+async function inboxUrls(c: Client): Promise<Array<string | null>> {
+  await runDueJobs(t.ctx);
+  return ((await c.get('/api/v1/notifications')).json().items as InboxItem[]).map((i) => i.url);
+}
+
+describe('features notify through the notifications topics', () => {
+  it('news published now reaches the members of its audience, and nobody outside it', async () => {
+    const res = await editor.post('/api/v1/news', {
+      orgId: tree.communeA.id,
+      section: 'bulletin',
+      title: 'Hội nghị Ban Chấp hành Đảng bộ xã',
+      bodyHtml: '<p>Hội nghị bàn nhiệm vụ quý IV.</p>',
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const id = res.json().id as string;
+    const item = await inboxItem(memberA1, `/news/${id}`);
+    expect(item).toMatchObject({ title: 'Hội nghị Ban Chấp hành Đảng bộ xã', kind: 'content' });
+    expect(await inboxUrls(memberB1)).not.toContain(`/news/${id}`);
+  });
+
+  it('scheduled news notifies when its time comes, not when it is written', async () => {
+    const res = await editor.post('/api/v1/news', {
+      orgId: tree.communeA.id,
+      section: 'bulletin',
+      title: 'Lịch tiếp công dân',
+      bodyHtml: '<p>Lịch tiếp công dân tháng tới.</p>',
+      publishAt: new Date(Date.now() + 60 * 60_000).toISOString(),
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const id = res.json().id as string;
+    expect(await inboxUrls(memberA1)).not.toContain(`/news/${id}`);
+    // The time comes.
+    await t.ctx.db
+      .updateTable('news')
+      .set({ publish_at: new Date(Date.now() - 1000).toISOString() })
+      .where('id', '=', id)
+      .execute();
+    expect(await indexDueNews(t.ctx)).toBeGreaterThanOrEqual(1);
+    expect((await inboxItem(memberA1, `/news/${id}`)).title).toBe('Lịch tiếp công dân');
+  });
+
+  it('a document published to a subtree reaches its members', async () => {
+    const res = await editor.post('/api/v1/documents', {
+      orgId: tree.communeA.id,
+      kind: 'nghi_quyet',
+      number: '09-NQ/ĐU',
+      issuedOn: '2026-03-02',
+      issuer: 'Đảng ủy xã',
+      title: 'Nghị quyết về chuyển đổi số',
+      summary: 'Mục tiêu và giải pháp.',
+      body: 'Điều 1. Mục tiêu.\n\nĐiều 2. Giải pháp.',
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const id = res.json().id as string;
+    const item = await inboxItem(memberA1, `/documents/${id}`);
+    expect(item).toMatchObject({ title: '09-NQ/ĐU — Nghị quyết về chuyển đổi số', kind: 'content' });
+    expect(await inboxUrls(memberB1)).not.toContain(`/documents/${id}`);
+  });
+});
