@@ -29,12 +29,12 @@ import { reportMigrations } from '../features/reports/migrations.ts';
 import { reportRoutes } from '../features/reports/routes.ts';
 import { petitionsFeature } from '../features/petitions/feature.ts';
 import { assistantFeature } from '../features/assistant/feature.ts';
-import { quizzesFeature } from '../features/quizzes/feature.ts';
-import { studyFeature } from '../features/study/feature.ts';
 import { tasksFeature } from '../features/tasks/feature.ts';
 import { supervisionFeature } from '../features/supervision/feature.ts';
+import { calendarFeature } from '../features/calendar/feature.ts';
 import { consultationsFeature } from '../features/consultations/feature.ts';
 import { quizzesFeature } from '../features/quizzes/feature.ts';
+import { studyFeature } from '../features/study/feature.ts';
 
 /** The composition root: every capability is listed here once. */
 export const FEATURES: Feature[] = [
@@ -58,12 +58,12 @@ export const FEATURES: Feature[] = [
   { name: 'reports', migrations: reportMigrations, routes: reportRoutes },
   petitionsFeature,
   assistantFeature,
-  quizzesFeature,
-  studyFeature,
   tasksFeature,
   supervisionFeature,
+  calendarFeature,
   consultationsFeature,
   quizzesFeature,
+  studyFeature,
 ];
 
 export function allMigrations(features: Feature[] = FEATURES): Record<string, Migration> {
