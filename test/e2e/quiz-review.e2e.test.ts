@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  expectAccessible,
+  login,
+  logout,
+  openBrowser,
+  overflowsHorizontally,
+  screenshot,
+  startServer,
+  waitForHeading,
+  type Browser,
+  type Server,
+} from './harness.ts';
+
+let server: Server;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await openBrowser(server.baseUrl);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('the question review queue at phone size', () => {
+  it('the province committee accepts one proposal and rejects another; a member then practises', async () => {
+    const { page } = browser;
+    await login(page, 'tinhuy');
+    await page.getByRole('link', { name: /Học tập nghị quyết/ }).click();
+    await waitForHeading(page, 'Học tập nghị quyết');
+    await page.getByRole('link', { name: 'Duyệt câu hỏi trắc nghiệm' }).click();
+    await waitForHeading(page, 'Duyệt câu hỏi');
+    await page.getByRole('heading', { name: 'Chờ duyệt: 4 câu' }).waitFor();
+    await expectAccessible(page, 'quiz-review');
+    await screenshot(page, 'quiz-review');
+    expect(await overflowsHorizontally(page)).toBe(false);
+    await page.getByRole('button', { name: 'Duyệt', exact: true }).first().click();
+    await page.getByRole('heading', { name: 'Chờ duyệt: 3 câu' }).waitFor();
+    await page.getByRole('button', { name: 'Loại', exact: true }).first().click();
+    await page.getByRole('heading', { name: 'Chờ duyệt: 2 câu' }).waitFor();
+    await page.getByText('Ngân hàng có 16 câu đã duyệt.').waitFor();
+  });
+
+  it('practice gives feedback with the cited paragraph after each answer', async () => {
+    const { page } = browser;
+    await logout(page);
+    await login(page, 'dangvien');
+    await page.getByRole('link', { name: /Học tập nghị quyết/ }).click();
+    await waitForHeading(page, 'Học tập nghị quyết');
+    await page.getByRole('link', { name: 'Ôn tập' }).first().click();
+    await waitForHeading(page, 'Ôn tập trắc nghiệm');
+    await page.locator('.quiz-option').first().click();
+    await page.getByRole('button', { name: 'Trả lời' }).click();
+    await page.locator('.quiz-feedback blockquote').waitFor();
+    await expectAccessible(page, 'quiz-practice');
+    await screenshot(page, 'quiz-practice');
+    expect(await overflowsHorizontally(page)).toBe(false);
+  });
+});
