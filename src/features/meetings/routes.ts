@@ -46,6 +46,7 @@ import {
   type StoredDraft,
 } from './queries.ts';
 import * as S from './schemas.ts';
+import { registerMeetingReminderJobs, scheduleMaterialReminders } from './reminders.ts';
 import {
   addComment,
   addMaterial,
@@ -137,6 +138,7 @@ function checklistFor(rules: string | undefined): QualityChecklist {
 }
 
 export function meetingRoutes(api: Api, ctx: AppContext): void {
+  registerMeetingReminderJobs();
   // Live streams never end by themselves: end them first, or stopping the server would wait for every phone.
   api.addHook('preClose', async () => liveHub(ctx).closeAll());
 
@@ -382,12 +384,14 @@ export function meetingRoutes(api: Api, ctx: AppContext): void {
         // Publishing the meeting publishes the working draft with it.
         const draft = await latestDraft(uow.trx, m.id, false);
         if (draft && !draft.published_at) await publishDraft(uow, m, null);
-        return transition(
+        const state = await transition(
           uow,
           m,
           { type: 'publish', at, expectedVersion: req.body.expectedVersion },
           'status',
         );
+        await scheduleMaterialReminders(uow, m);
+        return state;
       });
       return { version: s.version, status: s.status, warning: publishWarning(m, at) };
     },

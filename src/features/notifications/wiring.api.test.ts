@@ -16,6 +16,8 @@ let tree: SmallTree;
 let editor: Client;
 let memberA1: Client;
 let memberB1: Client;
+let secretaryA1: Client;
+let readerA1: Client;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -23,9 +25,15 @@ beforeAll(async () => {
   await makeAccount(t.ctx, { login: 'vp-xa-a', roles: [{ role: 'office', org: tree.communeA }] });
   await makeAccount(t.ctx, { login: 'dv-a1', memberId: await makeMember(t.ctx, tree.branchA1) });
   await makeAccount(t.ctx, { login: 'dv-b1', memberId: await makeMember(t.ctx, tree.branchB1) });
-  [editor, memberA1, memberB1] = (await Promise.all(
-    ['vp-xa-a', 'dv-a1', 'dv-b1'].map((l) => login(t.app, l, PASSWORD)),
-  )) as [Client, Client, Client];
+  await makeAccount(t.ctx, {
+    login: 'bt-a1',
+    memberId: await makeMember(t.ctx, tree.branchA1),
+    roles: [{ role: 'secretary', org: tree.branchA1 }],
+  });
+  await makeAccount(t.ctx, { login: 'dv-a1-doc', memberId: await makeMember(t.ctx, tree.branchA1) });
+  [editor, memberA1, memberB1, secretaryA1, readerA1] = (await Promise.all(
+    ['vp-xa-a', 'dv-a1', 'dv-b1', 'bt-a1', 'dv-a1-doc'].map((l) => login(t.app, l, PASSWORD)),
+  )) as [Client, Client, Client, Client, Client];
 });
 afterAll(() => t?.close());
 
@@ -107,5 +115,44 @@ describe('features notify through the notifications topics', () => {
     const item = await inboxItem(memberA1, `/documents/${id}`);
     expect(item).toMatchObject({ title: '09-NQ/ĐU — Nghị quyết về chuyển đổi số', kind: 'content' });
     expect(await inboxUrls(memberB1)).not.toContain(`/documents/${id}`);
+  });
+
+  it('reminds the members who have not opened a meeting’s materials, 2 days before and on the day', async () => {
+    const created = await secretaryA1.post(`/api/v1/orgs/${tree.branchA1.id}/meetings`, {
+      kind: 'regular',
+      startsAt: new Date(Date.now() + 5 * 24 * 3600_000).toISOString(),
+      place: 'Nhà văn hóa thôn',
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().id as string;
+    const { version } = (await secretaryA1.get(`/api/v1/meetings/${id}`)).json() as { version: number };
+    const published = await secretaryA1.post(`/api/v1/meetings/${id}/publish`, { expectedVersion: version });
+    expect(published.statusCode, published.body).toBe(200);
+    const jobs = () =>
+      t.ctx.db.selectFrom('jobs').selectAll().where('kind', '=', 'meetings.remind_materials').execute();
+    const planned = await jobs();
+    expect(planned.map((j) => JSON.parse(j.payload).kind).sort()).toEqual(['days_before', 'same_day']);
+    // Nothing is sent before its time.
+    expect(await inboxUrls(memberA1)).not.toContain(`/meetings/${id}`);
+
+    expect((await readerA1.post(`/api/v1/meetings/${id}/read`)).statusCode).toBe(200);
+    // The time comes for both reminders.
+    await t.ctx.db
+      .updateTable('jobs')
+      .set({ run_at: new Date(Date.now() - 1000).toISOString() })
+      .where('kind', '=', 'meetings.remind_materials')
+      .execute();
+    const item = await inboxItem(memberA1, `/meetings/${id}`);
+    expect(item.kind).toBe('meeting');
+    await vi.waitFor(
+      async () => {
+        await runDueJobs(t.ctx);
+        expect((await inboxUrls(memberA1)).filter((u) => u === `/meetings/${id}`)).toHaveLength(2);
+      },
+      { timeout: 10_000, interval: 100 },
+    );
+    // The member who opened the materials, and members of other branches, get no reminder.
+    expect(await inboxUrls(readerA1)).not.toContain(`/meetings/${id}`);
+    expect(await inboxUrls(memberB1)).not.toContain(`/meetings/${id}`);
   });
 });
