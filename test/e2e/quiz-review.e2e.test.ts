@@ -42,6 +42,14 @@ describe('the question review queue at phone size', () => {
     await page.getByRole('button', { name: 'Loại', exact: true }).first().click();
     await page.getByRole('heading', { name: 'Chờ duyệt: 2 câu' }).waitFor();
     await page.getByText('Ngân hàng có 16 câu đã duyệt.').waitFor();
+    // The committee follows the study assignment's progress across its organisations.
+    await page.goBack();
+    await waitForHeading(page, 'Học tập nghị quyết');
+    await page.getByRole('link', { name: /Nghị quyết về chuyển đổi số tỉnh Thái Bình/ }).click();
+    await page.getByRole('heading', { name: 'Tiến độ của các tổ chức' }).waitFor();
+    await expectAccessible(page, 'quiz-study-progress');
+    await screenshot(page, 'quiz-study-progress');
+    expect(await overflowsHorizontally(page)).toBe(false);
   });
 
   it('practice gives feedback with the cited paragraph after each answer', async () => {

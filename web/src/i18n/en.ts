@@ -825,6 +825,8 @@ export const en: Record<MessageKey, string> = {
   'quiz.next': "Next",
   'quiz.previous': "Previous",
   'quiz.check': "Answer",
+  'quiz.orgProgress': "Progress by organisation",
+  'quiz.progressLine': "{completed} finished, {started} started / {members} members",
   'quiz.remaining': "Time left",
   'quiz.timeLeftLabel': "{m} min {s} s left",
   'quiz.leaderboard': "Leaderboard",

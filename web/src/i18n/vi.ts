@@ -820,6 +820,8 @@ export const vi = {
   'quiz.next': "Câu tiếp",
   'quiz.previous': "Câu trước",
   'quiz.check': "Trả lời",
+  'quiz.orgProgress': "Tiến độ của các tổ chức",
+  'quiz.progressLine': "{completed} học xong, {started} đã bắt đầu / {members} đảng viên",
   'quiz.remaining': "Còn lại",
   'quiz.timeLeftLabel': "Còn {m} phút {s} giây",
   'quiz.leaderboard': "Bảng xếp hạng",

@@ -5,6 +5,7 @@ import { Screen } from '../components/Screen.tsx';
 import { useAsync } from '../components/useAsync.ts';
 import { formatDate, t } from '../i18n/i18n.ts';
 import type { Assignment } from './types.ts';
+import { Progress } from './Progress.tsx';
 import './quizzes.css';
 
 /** One assigned document, paragraph by paragraph, each with a "studied" switch. */
@@ -52,6 +53,7 @@ export default function StudyAssignment(props: { assignmentId: string }) {
       }
     >
       {a.note && <p>{a.note}</p>}
+      {a.canTrack && <Progress assignmentId={a.id} />}
       <p role="status">{t('quiz.progress', { done: done.length, total: paragraphs.length })}</p>
       {error && <p role="alert">{error}</p>}
       <p class="actions">
