@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp, login, type Client, type TestApp } from '../../../test/support/test-app.ts';
 import {
   makeAccount,
@@ -15,6 +15,7 @@ import { mutate } from '../../platform/context.ts';
 import { rebuildTotals } from './rollup.ts';
 import { loadCatalogue } from './store.ts';
 import { setUpReporting } from './test-setup.ts';
+import { runDueJobs } from '../../platform/jobs/queue.ts';
 
 let t: TestApp;
 let tree: SmallTree;
@@ -206,6 +207,24 @@ describe('data entry, validation and the workflow', () => {
       returnComment: 'Số dự họp chưa khớp sổ biên bản.',
     });
     expect(await total(huyen, tree.district.id, 'DV_TONG')).toBeNull();
+    // The secretary who submitted it is told, with the comment (notifications inbox, through the job queue).
+    await vi.waitFor(
+      async () => {
+        await runDueJobs(t.ctx);
+        const items = (await bithu.get('/api/v1/notifications')).json().items as Array<
+          Record<string, unknown>
+        >;
+        expect(items.find((i) => i.url === `/reports/${id}`)).toMatchObject({
+          kind: 'report',
+          title: expect.stringContaining('Báo cáo bị trả lại'),
+          body: 'Số dự họp chưa khớp sổ biên bản.',
+        });
+      },
+      { timeout: 10_000, interval: 100 },
+    );
+    expect(
+      ((await xa.get('/api/v1/notifications')).json().items as Array<{ url: string }>).map((i) => i.url),
+    ).not.toContain(`/reports/${id}`);
 
     const again = await bithu.post(`/api/v1/reports/${id}/submit`, { values: { DV_DU_HOP: 2 } });
     expect(again.json().status).toBe('submitted');

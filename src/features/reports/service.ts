@@ -417,6 +417,22 @@ export async function checkOf(db: DbOrTx, r: LoadedReport): Promise<SubmissionCh
   });
 }
 
+/** Tells whoever submitted the report that it came back, with the reviewer's comment (notifications). */
+function emitReturned(uow: UnitOfWork, r: LoadedReport, state: ReportState, comment: string): void {
+  const accountIds = [...new Set(state.history.filter((h) => h.action === 'submit').map((h) => h.actor))];
+  if (accountIds.length === 0) return;
+  uow.emit({
+    topic: 'report.returned',
+    payload: {
+      title: `Báo cáo bị trả lại: ${r.template.name} kỳ ${r.row.period}`,
+      body: comment.slice(0, 1000),
+      url: `/reports/${r.row.id}`,
+      accountIds,
+      eventId: `report:${r.row.id}:returned:${state.returnCount}`,
+    },
+  });
+}
+
 async function move(
   uow: UnitOfWork,
   r: LoadedReport,
@@ -455,6 +471,7 @@ async function move(
     topic: `report.${action.type}`,
     payload: { reportId: r.row.id, orgId: r.row.org_id, period: r.row.period, status: state.status },
   });
+  if (action.type === 'return') emitReturned(uow, r, state, action.comment);
   return state;
 }
 
