@@ -73,6 +73,15 @@ describe('a contest at phone size', () => {
     await screenshot(page, 'quiz-contest-results');
     expect(await overflowsHorizontally(page)).toBe(false);
 
+    // The contest shows in the member's learning history.
+    await page.goto(new URL('/study', server.baseUrl).href);
+    await page.getByRole('heading', { name: 'Lịch sử học tập của tôi' }).waitFor();
+    await page
+      .locator('#st-history ~ ul, section:has(#st-history) ul')
+      .getByText(/Đúng \d+\/10 câu/)
+      .first()
+      .waitFor();
+    await screenshot(page, 'quiz-history');
     // A second attempt is refused by the server.
     const again = await page.request.post(
       new URL(`${href.replace('/certificate', '')}/attempt`, server.baseUrl).href,

@@ -827,6 +827,8 @@ export const en: Record<MessageKey, string> = {
   'quiz.check': "Answer",
   'quiz.orgProgress': "Progress by organisation",
   'quiz.progressLine': "{completed} finished, {started} started / {members} members",
+  'quiz.history': "My learning history",
+  'quiz.historyEmpty': "No learning activity yet.",
   'quiz.remaining': "Time left",
   'quiz.timeLeftLabel': "{m} min {s} s left",
   'quiz.leaderboard': "Leaderboard",

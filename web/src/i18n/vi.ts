@@ -822,6 +822,8 @@ export const vi = {
   'quiz.check': "Trả lời",
   'quiz.orgProgress': "Tiến độ của các tổ chức",
   'quiz.progressLine': "{completed} học xong, {started} đã bắt đầu / {members} đảng viên",
+  'quiz.history': "Lịch sử học tập của tôi",
+  'quiz.historyEmpty': "Chưa có hoạt động học tập nào.",
   'quiz.remaining': "Còn lại",
   'quiz.timeLeftLabel': "Còn {m} phút {s} giây",
   'quiz.leaderboard': "Bảng xếp hạng",

@@ -4,6 +4,7 @@ import { Screen } from '../components/Screen.tsx';
 import { useAsync } from '../components/useAsync.ts';
 import { formatDate, t } from '../i18n/i18n.ts';
 import type { Assignment, Contest } from './types.ts';
+import { History } from './History.tsx';
 import './quizzes.css';
 
 /** The member's study list: documents to study with their progress, contests, and practice. */
@@ -80,6 +81,7 @@ export default function StudyHome() {
               ))}
             </ul>
           </section>
+          <History />
         </>
       )}
     </Screen>
