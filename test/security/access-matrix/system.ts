@@ -4,6 +4,8 @@ import type { MatrixEntries } from './types.ts';
 const root = { target: 'global' as const, inside: [] };
 const entries: MatrixEntries = {
   routes: {
+    // The public liveness answer names no resource.
+    'GET /api/v1/ping': { target: 'global' },
     'POST /api/v1/system/events/probe': root,
     'GET /api/v1/system/events': root,
     'GET /api/v1/system/jobs': root,

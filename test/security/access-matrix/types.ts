@@ -29,6 +29,8 @@ export interface RouteRule {
   outside?: MatrixRole[];
   /** A valid body, so the answer is the handler's decision rather than validation's. */
   body?: (ids: Record<string, string>, side: Side) => unknown;
+  /** The answer is an endless event stream: only its status and first headers are read. */
+  stream?: boolean;
   /** The call ends the caller's session (sign-out): sign in again after it. */
   endsSession?: boolean;
 }
