@@ -1,6 +1,6 @@
 import mammoth from 'mammoth';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp, login, type Client, type TestApp } from '../../../test/support/test-app.ts';
 import {
   makeAccount,
@@ -9,6 +9,7 @@ import {
   PASSWORD,
   type SmallTree,
 } from '../../../test/support/factories.ts';
+import { runDueJobs } from '../../platform/jobs/queue.ts';
 
 let t: TestApp;
 let tree: SmallTree;
@@ -169,6 +170,18 @@ describe('a consultation of a district', () => {
     ).toBe(403);
     const mine = (await memberA1.get(`/api/v1/consultations/${id}`)).json();
     expect(mine.comments[0]).toMatchObject({ status: 'answered', answer: 'Đã tiếp thu vào mục 2.' });
+    // The author is told in the inbox, through the notifications job queue.
+    await vi.waitFor(
+      async () => {
+        await runDueJobs(t.ctx);
+        const items = (await memberA1.get('/api/v1/notifications')).json().items as Array<{ url: string }>;
+        expect(items.find((i) => i.url === `/consultations/${id}`)).toMatchObject({
+          kind: 'comment',
+          body: 'Đã tiếp thu vào mục 2.',
+        });
+      },
+      { timeout: 10_000, interval: 100 },
+    );
   });
 
   it('exports what each committee may read, grouped by paragraph, as XLSX and DOCX', async () => {

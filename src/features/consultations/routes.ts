@@ -570,11 +570,24 @@ export function consultationRoutes(api: Api, ctx: AppContext): void {
           entityId: c.id,
           orgPath: c.org_path,
         });
-        if (req.body.status === 'answered')
+        if (req.body.status === 'answered') {
           uow.emit({
             topic: 'consultation.comment.answered',
             payload: { consultationId: c.id, accountId: comment.author_account_id },
           });
+          // The author is told in the inbox (notifications topic comment.answered).
+          if (comment.author_account_id)
+            uow.emit({
+              topic: 'comment.answered',
+              payload: {
+                title: `Góp ý của bạn đã được trả lời: ${c.title}`,
+                body: answer ? answer.slice(0, 1000) : undefined,
+                url: `/consultations/${c.id}`,
+                accountIds: [comment.author_account_id],
+                eventId: `consultation-comment:${comment.id}:answered`,
+              },
+            });
+        }
       });
       return {
         id: comment.id,
