@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp, login, type Client, type TestApp } from '../../../test/support/test-app.ts';
 import {
   makeAccount,
@@ -7,6 +7,7 @@ import {
   PASSWORD,
   type SmallTree,
 } from '../../../test/support/factories.ts';
+import { runDueJobs } from '../../platform/jobs/queue.ts';
 import type { DomainEvent } from '../../platform/events/bus.ts';
 import { makePdf } from '../../platform/files/test-fixtures.ts';
 import { uploadFile } from '../documents/test-support.ts';
@@ -124,6 +125,15 @@ describe('document exchange', () => {
       .map((r) => r.memberId)
       .sort();
     expect(who).toEqual([ids.a1, ids.a1b].sort());
+    // The member who has not acknowledged finds the reminder in the inbox.
+    await vi.waitFor(
+      async () => {
+        await runDueJobs(t.ctx);
+        const items = (await memberA1.get('/api/v1/notifications')).json().items as Array<{ url: string }>;
+        expect(items.find((i) => i.url === `/exchange/${id}`)).toMatchObject({ kind: 'exchange' });
+      },
+      { timeout: 10_000, interval: 100 },
+    );
     const after = (await communeA.get(`/api/v1/exchange/${id}`)).json();
     expect(after.recipients.filter((r: { reminders: number }) => r.reminders === 1)).toHaveLength(2);
   });

@@ -161,7 +161,12 @@ export async function remind(uow: UnitOfWork, messageId: string, title: string, 
     topic: 'exchange.reminder',
     payload: {
       messageId,
-      title,
+      title: `Nhắc xác nhận văn bản: ${title}`,
+      body: 'Bạn chưa xác nhận đã nhận văn bản này. Đề nghị mở và xác nhận.',
+      url: `/exchange/${messageId}`,
+      // Members named as recipients are told in the inbox; organisations see it in their exchange box.
+      memberIds: pending.flatMap((p) => (p.member_id ? [p.member_id] : [])),
+      eventId: `exchange:${messageId}:reminder:${now}`,
       recipients: pending.map((p) => ({
         recipientId: p.id,
         memberId: p.member_id,

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp, login, type Client, type TestApp } from '../../../test/support/test-app.ts';
 import {
   makeAccount,
@@ -7,6 +7,7 @@ import {
   PASSWORD,
   type SmallTree,
 } from '../../../test/support/factories.ts';
+import { runDueJobs } from '../../platform/jobs/queue.ts';
 import { DAILY_LIMIT } from './routes.ts';
 
 let t: TestApp;
@@ -125,6 +126,18 @@ describe('routing, forwarding and answering', () => {
 
     const seen = await sender.get(`/api/v1/petitions/${id}`);
     expect(seen.json().answer).toBe('Xã đã đưa vào kế hoạch sửa chữa quý I.');
+    // The sender is told in the inbox, through the notifications job queue.
+    await vi.waitFor(
+      async () => {
+        await runDueJobs(t.ctx);
+        const items = (await sender.get('/api/v1/notifications')).json().items as Array<{ url: string }>;
+        expect(items.find((i) => i.url === `/petitions/${id}`)).toMatchObject({
+          kind: 'petition',
+          body: 'Xã đã đưa vào kế hoạch sửa chữa quý I.',
+        });
+      },
+      { timeout: 10_000, interval: 100 },
+    );
     expect(seen.json().history.map((h: { kind: string }) => h.kind)).toEqual([
       'sent',
       'acknowledge',

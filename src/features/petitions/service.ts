@@ -216,7 +216,16 @@ export async function actOnPetition(uow: UnitOfWork, p: PetitionRow, input: ActI
   if (input.action === 'answer')
     uow.emit({
       topic: 'petition.answered',
-      payload: { petitionId: p.id, senderAccountId: p.sender_account_id },
+      payload: {
+        petitionId: p.id,
+        senderAccountId: p.sender_account_id,
+        // Read by the notifications feature: the sender is told in the inbox.
+        title: `Kiến nghị đã được trả lời: ${p.title}`,
+        body: typeof changes.answer === 'string' ? changes.answer.slice(0, 1000) : undefined,
+        url: `/petitions/${p.id}`,
+        accountIds: p.sender_account_id ? [p.sender_account_id] : [],
+        eventId: `petition:${p.id}:answered`,
+      },
     });
   if (input.action === 'forward')
     uow.emit({
