@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { DbOrTx } from '../../platform/db/database.ts';
 import { subtreeBounds } from '../../platform/permissions/check.ts';
 import type { Org } from '../orgs/queries.ts';
@@ -65,32 +66,77 @@ export interface ChildFigures {
   figures: Figures;
 }
 
+const SUMS = COLUMNS.filter((c) => c !== 'org_path' && c !== 'month');
+
+/**
+ * Roll-up rows of a subtree summed per month and per prefix of `prefixLength` characters of the path (the
+ * child organisation), in SQL: a province's year is 60,000 branch-month rows but only children × 12 sums.
+ */
+async function groupedRows(db: DbOrTx, path: string, months: readonly string[], prefixLength: number) {
+  const [lo, hi] = subtreeBounds(path);
+  const prefix = sql<string>`substr(org_path, 1, ${sql.lit(prefixLength)})`;
+  const rows = await db
+    .selectFrom('supervision_monthly')
+    .select([prefix.as('org_path'), 'month', ...SUMS.map((c) => sql<number>`sum(${sql.ref(c)})`.as(c))])
+    .where('month', 'in', [...months])
+    .where('org_path', '>=', lo)
+    .where('org_path', '<', hi)
+    .groupBy([prefix, 'month'])
+    .execute();
+  return rows as unknown as MonthRow[];
+}
+
+/** Active branches of a subtree counted per path prefix. */
+async function branchCounts(db: DbOrTx, path: string, prefixLength: number): Promise<Map<string, number>> {
+  const [lo, hi] = subtreeBounds(path);
+  const prefix = sql<string>`substr(path, 1, ${sql.lit(prefixLength)})`;
+  const rows = await db
+    .selectFrom('orgs')
+    .select([prefix.as('p'), sql<number>`count(*)`.as('n')])
+    .where('path', '>=', lo)
+    .where('path', '<', hi)
+    .where('type_code', 'in', MEETING_TYPES)
+    .where('status', '=', 'active')
+    .groupBy(prefix)
+    .execute();
+  return new Map(rows.map((r) => [r.p, Number(r.n)]));
+}
+
 export async function supervisionView(db: DbOrTx, org: Org, months: string[]) {
-  const [rows, branches, children] = [
-    await rowsUnder(db, org.path, months),
-    await branchPaths(db, org.path),
-    await listChildren(db, org.id, false),
-  ];
-  const total = figuresOf(rows, branches.length, months);
-  const out: ChildFigures[] = children.map((c) => {
-    const mine = rows.filter((r) => r.org_path.startsWith(c.path));
-    const own = branches.filter((p) => p.startsWith(c.path)).length;
-    return {
-      id: c.id,
-      name: c.name,
-      type: c.type,
-      typeName: c.typeName,
-      hasChildren: !MEETING_TYPES.includes(c.type),
-      figures: figuresOf(mine, own, months),
-    };
-  });
+  const children = await listChildren(db, org.id, false);
+  const totalRows = await groupedRows(db, org.path, months, org.path.length);
+  const total = figuresOf(
+    totalRows,
+    (await branchCounts(db, org.path, org.path.length)).get(org.path) ?? 0,
+    months,
+  );
+  // Ids have one length, so every child's path has the same length; group by it once for all children.
+  const lengths = [...new Set(children.map((c) => c.path.length))];
+  const rows: MonthRow[] = [];
+  const counts = new Map<string, number>();
+  for (const len of lengths) {
+    rows.push(...(await groupedRows(db, org.path, months, len)));
+    for (const [k, v] of await branchCounts(db, org.path, len)) counts.set(k, v);
+  }
+  const out: ChildFigures[] = children.map((c) => ({
+    id: c.id,
+    name: c.name,
+    type: c.type,
+    typeName: c.typeName,
+    hasChildren: !MEETING_TYPES.includes(c.type),
+    figures: figuresOf(
+      rows.filter((r) => r.org_path === c.path),
+      counts.get(c.path) ?? (MEETING_TYPES.includes(c.type) ? 1 : 0),
+      months,
+    ),
+  }));
   return { total, children: out };
 }
 
 /** Month-by-month figures of the subtree for the trend chart. */
 export async function trendOf(db: DbOrTx, org: Org, months: string[]) {
-  const rows = await rowsUnder(db, org.path, months);
-  const branches = (await branchPaths(db, org.path)).length;
+  const rows = await groupedRows(db, org.path, months, org.path.length);
+  const branches = (await branchCounts(db, org.path, org.path.length)).get(org.path) ?? 0;
   return months.map((m) => {
     const f = figuresOf(
       rows.filter((r) => r.month === m),
