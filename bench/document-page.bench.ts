@@ -6,7 +6,11 @@ const bench: BenchDefinition = {
   order: 25,
   target: { ratio: 0.3, p99_ms: 50 },
   async prepare(ctx) {
-    const res = await ctx.api('GET', '/api/v1/documents?limit=50', { cookie: ctx.memberCookies[0] });
+    // Province-level documents: every rotating member session may open them (a district's own documents are
+    // not visible to members of other districts, which would count as failures).
+    const res = await ctx.api('GET', '/api/v1/documents?limit=50&level=province', {
+      cookie: ctx.memberCookies[0],
+    });
     if (res.status === 404) return null;
     const ids = ((res.body as { items?: Array<{ id: string }> }).items ?? []).map((d) => d.id);
     if (ids.length === 0) return null;
