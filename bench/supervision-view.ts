@@ -1,0 +1,102 @@
+/**
+ * Supervision view on the province dataset (~110k members, ~5k branches): the province committee's monthly view
+ * (every district summed from the branch-month roll-up rows) and the yearly view, measured in process on SQLite.
+ *
+ * Run: `npx tsx bench/supervision-view.ts [--runs 200]` after `npm run bench -- --full` generated
+ * `tmp/bench/province-110k-sqlite`. The dataset is copied; its roll-up table is filled with 12 months of rows for
+ * every branch (varied counts, as `refreshMeetingMonth` would write them), so the view reads what it reads in
+ * production. Writes `bench/results/supervision-view.json`.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { loadConfig } from '../src/platform/config.ts';
+import { closeContext, createContext, migrate } from '../src/app/boot.ts';
+import { supervisionView, trendOf } from '../src/features/supervision/queries.ts';
+import { trailingMonths } from '../src/features/supervision/period.ts';
+import { upsertMonth } from '../src/features/supervision/rollup.ts';
+import { findOrg } from '../src/features/orgs/queries.ts';
+
+const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 200;
+const source = path.resolve('tmp/bench/province-110k-sqlite/sotay.sqlite');
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sotay-sup-bench-'));
+fs.copyFileSync(source, path.join(dir, 'sotay.sqlite'));
+const ctx = await createContext(loadConfig({ SOTAY_DATA_DIR: dir, LOG_LEVEL: 'silent', DATABASE_URL: '' }));
+await migrate(ctx);
+
+const branches = await ctx.db
+  .selectFrom('orgs')
+  .select(['id', 'path'])
+  .where('type_code', 'in', ['branch', 'grassroots_branch'])
+  .execute();
+const months = trailingMonths('2026-11', 12);
+let seed = 7;
+const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+const t0 = performance.now();
+await ctx.db.transaction().execute(async (trx) => {
+  for (const b of branches)
+    for (const month of months) {
+      const expected = 10 + rnd(30);
+      const held = rnd(10) < 9 ? 1 : 0;
+      await upsertMonth(
+        trx,
+        { orgId: b.id, orgPath: b.path, month },
+        {
+          meetings_held: held,
+          regular_held: held,
+          materials_early: held && rnd(3) ? 1 : 0,
+          attendance_present: held ? expected - rnd(6) : 0,
+          attendance_expected: held ? expected : 0,
+          opened_before: held ? rnd(expected) : 0,
+          comments: held ? rnd(20) : 0,
+          duration_minutes: held ? 60 + rnd(90) : 0,
+          quality_sum: held ? 50 + rnd(50) : 0,
+          quality_count: held,
+          members: expected,
+          tasks_total: rnd(5),
+          tasks_on_time: rnd(3),
+          tasks_overdue: rnd(2),
+          active_members: rnd(expected),
+        },
+      );
+    }
+});
+const fillMs = performance.now() - t0;
+const province = (
+  await ctx.db.selectFrom('orgs').select('id').where('parent_id', 'is', null).executeTakeFirstOrThrow()
+).id;
+const org = (await findOrg(ctx.db, province))!;
+
+async function measure(label: string, ms: string[], withTrend: boolean) {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const s = performance.now();
+    await supervisionView(ctx.db, org, ms);
+    if (withTrend) await trendOf(ctx.db, org, months);
+    times.push(performance.now() - s);
+  }
+  times.sort((a, b) => a - b);
+  const q = (p: number) =>
+    Math.round(times[Math.min(times.length - 1, Math.floor(p * times.length))]! * 10) / 10;
+  return { label, runs, p50_ms: q(0.5), p95_ms: q(0.95), max_ms: q(1) };
+}
+
+const monthly = await measure('province, one month (table only)', ['2026-11'], false);
+const monthlyTrend = await measure('province, one month + 12-month trend', ['2026-11'], true);
+const yearly = await measure('province, year 2026 (table only)', months.slice(-11), false);
+const result = {
+  name: 'supervision-view',
+  dataset: 'province-110k',
+  db: 'sqlite',
+  branches: branches.length,
+  rollupRows: branches.length * months.length,
+  fill_ms: Math.round(fillMs),
+  cpus: os.cpus().length,
+  results: [monthly, monthlyTrend, yearly],
+};
+fs.mkdirSync('bench/results', { recursive: true });
+fs.writeFileSync('bench/results/supervision-view.json', `${JSON.stringify(result, null, 2)}\n`);
+console.log(JSON.stringify(result, null, 2));
+await closeContext(ctx);
+fs.rmSync(dir, { recursive: true, force: true });
