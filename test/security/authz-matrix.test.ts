@@ -187,7 +187,8 @@ describe('authorisation matrix', () => {
           // A change gets fresh resources, so one caller's deletion or closing does not decide the next.
           const samples =
             change && route.url.includes(':') ? await freshSamplesFor(sides[s], route.url) : readSamples[s];
-          const url = fill(route.url, samples);
+          const query = typeof rule.query === 'function' ? rule.query(samples, sides[s]) : rule.query;
+          const url = fill(route.url, samples) + (query ? `?${query}` : '');
           const body = rule.body ? rule.body(samples, sides[s]) : {};
           const client = caller === 'anonymous' ? null : clients.get(caller)!;
           const res = rule.stream

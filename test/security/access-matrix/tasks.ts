@@ -26,7 +26,7 @@ const entries: MatrixEntries = {
         { accountId: side.accountId, memberId: null },
       ),
     );
-    return { '/api/v1/tasks/': id, '/api/v1/meetings/': meetingId };
+    return { '/api/v1/tasks/': id, '/api/v1/meetings/:id/task-review': meetingId };
   },
   routes: {
     'GET /api/v1/tasks/mine': { target: 'own' },

@@ -27,6 +27,8 @@ export interface RouteRule {
   inside?: MatrixRole[];
   /** Roles let in on a resource of side B (content published to them); by default none. */
   outside?: MatrixRole[];
+  /** A valid query string (without `?`), for the same reason as `body`. */
+  query?: string | ((ids: Record<string, string>, side: Side) => string);
   /** A valid body, so the answer is the handler's decision rather than validation's. */
   body?: (ids: Record<string, string>, side: Side) => unknown;
   /** The answer is an endless event stream: only its status and first headers are read. */
