@@ -38,6 +38,7 @@ import { liveHub, streamMeeting } from './live.ts';
 import { editMinutes, generateMinutes, storedMinutes, storeGeneratedMinutes } from './minutes.ts';
 import {
   attendanceOf,
+  findMeeting,
   latestDraft,
   liveSnapshot,
   motionsOf,
@@ -341,7 +342,13 @@ export function meetingRoutes(api: Api, ctx: AppContext): void {
     },
     async (req) => {
       const m = await loadMeeting(ctx, req, req.params.id, 'manage');
-      await mutate(ctx, actorOf(req), (uow) => updateMeeting(uow, m, req.body));
+      await mutate(ctx, actorOf(req), async (uow) => {
+        await updateMeeting(uow, m, req.body);
+        // A published meeting moved to another day gets reminders for the new date (old ones do nothing).
+        const moved = await findMeeting(uow.trx, m.id);
+        if (moved && moved.status === 'published' && moved.starts_at !== m.starts_at)
+          await scheduleMaterialReminders(uow, moved);
+      });
       return summary(await reloadMeeting(ctx.db, m.id));
     },
   );

@@ -154,5 +154,15 @@ describe('features notify through the notifications topics', () => {
     // The member who opened the materials, and members of other branches, get no reminder.
     expect(await inboxUrls(readerA1)).not.toContain(`/meetings/${id}`);
     expect(await inboxUrls(memberB1)).not.toContain(`/meetings/${id}`);
+
+    // Moved to another day after publication: reminders for the new date are planned.
+    const startsAt = new Date(Date.now() + 6 * 24 * 3600_000).toISOString();
+    const moved = await secretaryA1.put(`/api/v1/meetings/${id}`, { startsAt });
+    expect(moved.statusCode, moved.body).toBe(200);
+    const stored = (
+      await t.ctx.db.selectFrom('meetings').select('starts_at').where('id', '=', id).executeTakeFirstOrThrow()
+    ).starts_at;
+    const replanned = (await jobs()).filter((j) => JSON.parse(j.payload).startsAt === stored);
+    expect(replanned.map((j) => JSON.parse(j.payload).kind).sort()).toEqual(['days_before', 'same_day']);
   });
 });
