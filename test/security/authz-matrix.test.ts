@@ -100,7 +100,11 @@ function fill(url: string, samples: Record<string, string>): string {
     .filter((p) => url.startsWith(p))
     .sort((a, b) => b.length - a.length)[0];
   if (!prefix) throw new Error(`no sample for ${url}: add one to a file in test/security/access-matrix/`);
-  return url.replace(/:[a-zA-Z]+/g, samples[prefix]!);
+  // A sub-resource (`:commentId`) takes its own sample (`/api/v1/meetings/:commentId`) when the feature gives
+  // one, else the resource's id.
+  return url.replace(/:([a-zA-Z]+)/g, (_, name: string) =>
+    name !== 'id' && samples[`${prefix}:${name}`] ? samples[`${prefix}:${name}`]! : samples[prefix]!,
+  );
 }
 
 /** Which grant of the role covers a resource: side A's member and secretary hold the branch, the rest the commune. */

@@ -1,5 +1,6 @@
 import { mutate } from '../../../src/platform/context.ts';
 import {
+  addComment,
   createMeeting,
   createTemplate,
   reloadMeeting,
@@ -41,6 +42,14 @@ const entries: MatrixEntries = {
         tasks: [],
       }),
     );
+    const commentId = await mutate(ctx, actor, async (uow) =>
+      addComment(
+        uow,
+        await reloadMeeting(uow.trx, meetingId),
+        { targetKind: 'general', targetId: 'chung', body: 'Góp ý mẫu' },
+        { accountId: side.accountId, memberId: side.memberId, name: 'Đảng viên' },
+      ),
+    );
     const templateId = await mutate(ctx, actor, (uow) =>
       createTemplate(uow, side.commune, {
         meetingKind: 'regular',
@@ -49,7 +58,11 @@ const entries: MatrixEntries = {
         published: true,
       }),
     );
-    return { '/api/v1/meetings/': meetingId, '/api/v1/meeting-templates/': templateId };
+    return {
+      '/api/v1/meetings/': meetingId,
+      '/api/v1/meeting-templates/': templateId,
+      '/api/v1/meetings/:commentId': commentId,
+    };
   },
   routes: {
     'GET /api/v1/orgs/:id/meeting-templates': m,
