@@ -49,7 +49,8 @@ const entries: MatrixEntries = {
         created_at: nowIso(),
       })
       .execute();
-    return { '/api/v1/documents/': doc.id };
+    // The files routes name this document even when another feature also samples `/api/v1/documents/`.
+    return { '/api/v1/documents/': doc.id, '/api/v1/documents/:id/files': doc.id };
   },
   routes: {
     'GET /api/v1/documents': { target: 'global' },
