@@ -96,7 +96,12 @@ export const contentPlugin: DatasetPlugin = {
     for (const type of Object.keys(PER) as Publisher[]) {
       for await (const orgs of publishers(ctx, type)) {
         for (const org of orgs) {
-          const per = PER[type];
+          // Small datasets (tests) get proportionally fewer province items; from 20,000 members on, the full count.
+          const scale = type === 'province_committee' ? Math.min(1, info.members / 20_000) : 1;
+          const per = {
+            news: Math.max(20, Math.round(PER[type].news * scale)),
+            documents: Math.max(10, Math.round(PER[type].documents * scale)),
+          };
           // Big publishers commit in chunks so one transaction never holds thousands of rows.
           for (let start = 0; start < per.news; start += BATCH) {
             await mutate(ctx, actor, async (uow) => {
