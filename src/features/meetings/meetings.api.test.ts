@@ -257,6 +257,18 @@ describe('preparation', () => {
     expect(reads.items.find((r: { memberId: string }) => r.memberId === ids.member).openedAt).toBeTruthy();
     expect((await member.get(`/api/v1/meetings/${meetingId}/reads`)).statusCode).toBe(403);
   });
+
+  it('makes the published materials and draft findable by the branch and the committees above, not a sibling', async () => {
+    const q = encodeURIComponent('Nghị quyết Đảng ủy xã tháng 11');
+    const hits = async (c: Client) =>
+      (
+        (await c.get(`/api/v1/search?q=${q}&type=meeting`)).json().hits as Array<{ id: string; url: string }>
+      ).map((h) => h.id);
+    expect(await hits(member)).toContain(meetingId);
+    expect(await hits(commune)).toContain(meetingId);
+    expect(await hits(sibling)).not.toContain(meetingId);
+    expect(await hits(communeB)).not.toContain(meetingId);
+  });
 });
 
 describe('comments before the meeting', () => {

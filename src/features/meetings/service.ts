@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { syncMeetingSearch } from './search.ts';
 import type { UnitOfWork } from '../../platform/context.ts';
 import type { DbOrTx } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -333,6 +334,7 @@ export async function transition(
     after: 'stepId' in action ? { stepId: action.stepId } : undefined,
   });
   await emitLive(uow, m.id, topic);
+  if (s.status !== before.status) await syncMeetingSearch(uow, m.id);
   return s;
 }
 
@@ -390,6 +392,7 @@ export async function addMaterial(uow: UnitOfWork, m: MeetingRow, input: Materia
     entityId: m.id,
     orgPath: m.org_path,
   });
+  await syncMeetingSearch(uow, m.id);
   return id;
 }
 
@@ -406,6 +409,7 @@ export async function removeMaterial(uow: UnitOfWork, m: MeetingRow, materialId:
     entityId: m.id,
     orgPath: m.org_path,
   });
+  await syncMeetingSearch(uow, m.id);
 }
 
 /** Records that a member opened the materials (first and last time). */
@@ -511,6 +515,7 @@ export async function publishDraft(uow: UnitOfWork, m: MeetingRow, note: string 
     after: { version: latest.version },
   });
   uow.emit({ topic: `meeting.${m.id}.draft`, payload: { meetingId: m.id, version: latest.version } });
+  await syncMeetingSearch(uow, m.id);
   return latest.version;
 }
 
