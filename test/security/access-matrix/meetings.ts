@@ -1,6 +1,8 @@
 import { mutate } from '../../../src/platform/context.ts';
+import { fileStoreOf } from '../../../src/features/documents/file-store.ts';
 import {
   addComment,
+  addMaterial,
   createMeeting,
   createTemplate,
   reloadMeeting,
@@ -50,6 +52,15 @@ const entries: MatrixEntries = {
         { accountId: side.accountId, memberId: side.memberId, name: 'Đảng viên' },
       ),
     );
+    const key = `matrix/${meetingId}.txt`;
+    await fileStoreOf(ctx).put(key, new TextEncoder().encode('Tài liệu'), 'text/plain');
+    const materialId = await mutate(ctx, actor, async (uow) =>
+      addMaterial(uow, await reloadMeeting(uow.trx, meetingId), {
+        kind: 'file',
+        title: 'Tài liệu họp',
+        file: { key, name: 'tai-lieu.txt', mime: 'text/plain' },
+      }),
+    );
     const templateId = await mutate(ctx, actor, (uow) =>
       createTemplate(uow, side.commune, {
         meetingKind: 'regular',
@@ -62,6 +73,7 @@ const entries: MatrixEntries = {
       '/api/v1/meetings/': meetingId,
       '/api/v1/meeting-templates/': templateId,
       '/api/v1/meetings/:commentId': commentId,
+      '/api/v1/meetings/:materialId': materialId,
     };
   },
   routes: {
