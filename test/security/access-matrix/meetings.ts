@@ -9,6 +9,7 @@ import {
   saveDraft,
 } from '../../../src/features/meetings/service.ts';
 import { REGULAR_MEETING_TEMPLATE } from '../../../src/features/meetings/domain/index.ts';
+import { newId } from '../../../src/platform/ids.ts';
 import type { MatrixEntries } from './types.ts';
 
 /**
@@ -61,6 +62,23 @@ const entries: MatrixEntries = {
         file: { key, name: 'tai-lieu.txt', mime: 'text/plain' },
       }),
     );
+    // A motion row on the meeting (the meeting is not running, so acting on it is the handler's refusal).
+    const motionId = newId();
+    await ctx.db
+      .insertInto('meeting_motions')
+      .values({
+        id: motionId,
+        meeting_id: meetingId,
+        title: 'Biểu quyết mẫu',
+        method: 'show_of_hands',
+        is_resolution: 0,
+        status: 'open',
+        hands: null,
+        outcome: null,
+        created_at: new Date().toISOString(),
+        closed_at: null,
+      })
+      .execute();
     const templateId = await mutate(ctx, actor, (uow) =>
       createTemplate(uow, side.commune, {
         meetingKind: 'regular',
@@ -74,6 +92,7 @@ const entries: MatrixEntries = {
       '/api/v1/meeting-templates/': templateId,
       '/api/v1/meetings/:commentId': commentId,
       '/api/v1/meetings/:materialId': materialId,
+      '/api/v1/meetings/:motionId': motionId,
     };
   },
   routes: {
