@@ -22,6 +22,7 @@ export const TOPICS: Array<{ pattern: string; kind: EventKind }> = [
   { pattern: 'meeting.*', kind: 'meeting' },
   { pattern: 'comment.answered', kind: 'comment' },
   { pattern: 'petition.answered', kind: 'petition' },
+  { pattern: 'petition.overdue', kind: 'petition' },
   { pattern: 'task.due', kind: 'task' },
   { pattern: 'report.returned', kind: 'report' },
   { pattern: 'contest.starting', kind: 'contest' },

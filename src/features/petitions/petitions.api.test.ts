@@ -9,6 +9,8 @@ import {
 } from '../../../test/support/factories.ts';
 import { runDueJobs } from '../../platform/jobs/queue.ts';
 import { DAILY_LIMIT } from './routes.ts';
+import type { DomainEvent } from '../../platform/events/bus.ts';
+import { OVERDUE_JOB } from './overdue.ts';
 
 let t: TestApp;
 let tree: SmallTree;
@@ -266,6 +268,57 @@ describe('who sees what', () => {
       .execute();
     expect(rows.length).toBeGreaterThan(0);
     expect(JSON.stringify(rows)).not.toContain('Kiến nghị kín');
+  });
+});
+
+describe('overdue reminders', () => {
+  it('tells the committee once the answer deadline passes, and not after it answered or forwarded', async () => {
+    // A sender of its own: the others have used up their daily allowance in the tests above.
+    await makeAccount(t.ctx, { login: 'late-sender', memberId: await makeMember(t.ctx, tree.branchA1) });
+    const writer = await login(t.app, 'late-sender', PASSWORD);
+    const seen: DomainEvent[] = [];
+    const off = t.ctx.bus.subscribe('petition.overdue', (e) => void seen.push(e));
+    const late = (await send(writer, { orgId: tree.communeA.id, title: 'Kiến nghị để quá hạn' })).json()
+      .id as string;
+    const answered = (await send(writer, { orgId: tree.communeA.id, title: 'Kiến nghị trả lời kịp' })).json()
+      .id as string;
+    const forwarded = (
+      await send(sender, { orgId: tree.communeA.id, title: 'Kiến nghị chuyển huyện' })
+    ).json().id as string;
+    await act(commune, answered, { action: 'answer', text: 'Đã trả lời.' });
+    await act(commune, forwarded, { action: 'forward', toOrgId: tree.district.id });
+    // Bring the commune's deadlines (not the district's new one) to now, as if the days had passed.
+    const jobs = await t.ctx.db
+      .selectFrom('jobs')
+      .select(['id', 'payload'])
+      .where('kind', '=', OVERDUE_JOB)
+      .execute();
+    const communeJobs = jobs.filter((j) => {
+      const payload = JSON.parse(j.payload) as { petitionId: string; receivedAt: string };
+      return [late, answered, forwarded].includes(payload.petitionId);
+    });
+    expect(communeJobs.length).toBe(4);
+    const past = new Date(Date.now() - 1000).toISOString();
+    await t.ctx.db
+      .updateTable('jobs')
+      .set({ run_at: past })
+      .where(
+        'id',
+        'in',
+        communeJobs.map((j) => j.id),
+      )
+      .execute();
+    await runDueJobs(t.ctx, { kinds: [OVERDUE_JOB] });
+    off();
+    const ids = seen.map((e) => e.payload.petitionId);
+    // The district's reminder for the forwarded one also came due here; it belongs to the district's handlers.
+    expect(ids.filter((id) => id === late)).toHaveLength(1);
+    expect(ids).not.toContain(answered);
+    const lateEvent = seen.find((e) => e.payload.petitionId === late)!;
+    expect(lateEvent.payload.accountIds).toContain(communeAccount);
+    expect(String(lateEvent.payload.title)).toContain('quá hạn');
+    const forwardedEvents = seen.filter((e) => e.payload.petitionId === forwarded);
+    for (const e of forwardedEvents) expect(e.payload.accountIds).not.toContain(communeAccount);
   });
 });
 

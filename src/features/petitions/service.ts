@@ -15,6 +15,7 @@ import {
   type PetitionAction,
 } from './domain/petitions.ts';
 import { addresseePaths, factsOf, responseDaysFor, type PetitionRow } from './queries.ts';
+import { scheduleOverdueReminder } from './overdue.ts';
 
 export const CATEGORIES = [
   'cong_tac_dang', // party work
@@ -114,6 +115,7 @@ export async function sendPetition(uow: UnitOfWork, input: SendInput): Promise<s
     .values({ petition_id: id, org_id: input.to.id, org_path: input.to.path, at })
     .execute();
   await event(uow, id, 'sent', input.sender.accountId, input.to.id, null, at);
+  await scheduleOverdueReminder(uow, id, at, dueOn(at, days ?? undefined));
   // The audit log is readable by administrators: it records the fact, never the text.
   await uow.audit({
     action: 'petition.send',
@@ -165,6 +167,7 @@ export async function actOnPetition(uow: UnitOfWork, p: PetitionRow, input: ActI
         due_at: dueOn(at, days ?? undefined),
       });
       orgId = to.id;
+      await scheduleOverdueReminder(uow, p.id, at, changes.due_at!);
       await uow.trx
         .insertInto('petition_addressees')
         .values({ petition_id: p.id, org_id: to.id, org_path: to.path, at })
