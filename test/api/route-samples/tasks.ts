@@ -17,4 +17,9 @@ const samples: RouteSamples = async (ctx, tree, insider) => {
 export default samples;
 
 // The caller's own task list takes no one else's resource.
-export const selfRoutes = ['GET /api/v1/tasks/mine'];
+export const selfRoutes = [
+  'GET /api/v1/tasks/mine',
+  'GET /api/v1/calendar/mine',
+  'POST /api/v1/calendar/feed',
+  'DELETE /api/v1/calendar/feed',
+];

@@ -89,7 +89,12 @@ const entries: MatrixEntries = {
       body: (_ids, side) => ({ orgId: side.branch.id, summary: 'Tổng hợp' }),
     },
     'POST /api/v1/consultations/:id/close': { target: 'commune', inside: [...committee], outside: [] },
-    'GET /api/v1/consultations/:id/export': { target: 'commune', inside: [...committee], outside: [] },
+    // Lower committees (the branch secretary) export what their own subtree said.
+    'GET /api/v1/consultations/:id/export': {
+      target: 'commune',
+      inside: ['secretary', ...committee],
+      outside: [],
+    },
   },
 };
 export default entries;
