@@ -11,6 +11,12 @@ import {
   type Server,
 } from './harness.ts';
 
+/** The parts of a service worker's global scope these checks use (the project's types are not a worker's). */
+interface WorkerScope extends EventTarget {
+  registration: { getNotifications(): Promise<Notification[]> };
+  NotificationEvent: new (type: string, init: { notification: Notification }) => Event;
+}
+
 let server: Server;
 let browser: Browser;
 
@@ -114,8 +120,9 @@ describe('installable, offline-ready app', () => {
     const worker = context.serviceWorkers()[0]!;
     const shown = await worker.evaluate(async () => {
       for (let i = 0; i < 50; i++) {
-        const list = await (self as unknown as ServiceWorkerGlobalScope).registration.getNotifications();
-        if (list.length > 0) return list.map((n) => ({ title: n.title, body: n.body, data: n.data }));
+        const list = await (self as unknown as WorkerScope).registration.getNotifications();
+        if (list.length > 0)
+          return list.map((n: Notification) => ({ title: n.title, body: n.body, data: n.data as unknown }));
         await new Promise((r) => setTimeout(r, 100));
       }
       return [];
@@ -125,9 +132,9 @@ describe('installable, offline-ready app', () => {
     ]);
     // A tap: the open window of the app moves to the message's address.
     await worker.evaluate(async () => {
-      const scope = self as unknown as ServiceWorkerGlobalScope;
+      const scope = self as unknown as WorkerScope;
       const [notification] = await scope.registration.getNotifications();
-      scope.dispatchEvent(new NotificationEvent('notificationclick', { notification: notification! }));
+      scope.dispatchEvent(new scope.NotificationEvent('notificationclick', { notification: notification! }));
     });
     await page.waitForURL('**/notifications');
     await cdp.detach();

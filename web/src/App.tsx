@@ -149,9 +149,12 @@ function signedInScreen(me: Me, path: string, query: URLSearchParams) {
     matchPath('/quiz/review/:id', path);
   if (quizRoute) {
     const id = quizRoute.id as string;
-    if (path.startsWith('/study/')) return <Lazy key={path} load={loadStudyAssignment} props={{ assignmentId: id }} />;
-    if (path.startsWith('/quiz/practice/')) return <Lazy key={path} load={loadPractice} props={{ documentId: id }} />;
-    if (path.startsWith('/contests/')) return <Lazy key={path} load={loadContest} props={{ contestId: id }} />;
+    if (path.startsWith('/study/'))
+      return <Lazy key={path} load={loadStudyAssignment} props={{ assignmentId: id }} />;
+    if (path.startsWith('/quiz/practice/'))
+      return <Lazy key={path} load={loadPractice} props={{ documentId: id }} />;
+    if (path.startsWith('/contests/'))
+      return <Lazy key={path} load={loadContest} props={{ contestId: id }} />;
     return <Lazy key={path} load={loadQuizReview} props={{ documentId: id }} />;
   }
   if (path === '/search') return <Lazy load={loadSearch} props={{ query }} />;
