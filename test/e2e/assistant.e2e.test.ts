@@ -1,32 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   expectAccessible,
   login,
-  openBrowser,
   overflowsHorizontally,
   screenshot,
-  startServer,
+  useJourney,
   waitForHeading,
-  type Browser,
-  type Server,
 } from './harness.ts';
 
-let server: Server;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await openBrowser(server.baseUrl);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const journey = useJourney();
 
 describe('the assistant at phone size', () => {
   it('answers a question typed without diacritics and opens the cited passage', async () => {
-    const { page } = browser;
+    const { page } = journey.browser;
     await login(page, 'dangvien');
     await page.getByRole('link', { name: /Trợ lý ảo/ }).click();
     await waitForHeading(page, 'Trợ lý ảo');

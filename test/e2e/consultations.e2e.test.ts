@@ -1,32 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   expectAccessible,
   login,
-  openBrowser,
   overflowsHorizontally,
   screenshot,
-  startServer,
+  useJourney,
   waitForHeading,
-  type Browser,
-  type Server,
 } from './harness.ts';
 
-let server: Server;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await openBrowser(server.baseUrl);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const journey = useJourney();
 
 describe('a consultation at phone size', () => {
   it('a member comments on a paragraph by tapping it and answers a question', async () => {
-    const { page } = browser;
+    const { page } = journey.browser;
     await login(page, 'dangvien');
     await page.goto('/consultations');
     await waitForHeading(page, 'Lấy ý kiến');

@@ -1,33 +1,19 @@
 import { Document, Packer, Paragraph } from 'docx';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   expectAccessible,
   login,
-  openBrowser,
   overflowsHorizontally,
   screenshot,
-  startServer,
+  useJourney,
   waitForHeading,
-  type Browser,
-  type Server,
 } from './harness.ts';
 
-let server: Server;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await openBrowser(server.baseUrl);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const journey = useJourney();
 
 describe('publishing a document at phone size', () => {
   it('a branch secretary publishes a plan with a Word file whose text becomes the body', async () => {
-    const { page } = browser;
+    const { page } = journey.browser;
     const docx = await Packer.toBuffer(
       new Document({
         sections: [

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, request, type APIRequestContext, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export type { Page };
 
@@ -251,4 +252,21 @@ export async function apiSession(
 /** Whether the page scrolls sideways (text or layout wider than the phone screen). */
 export async function overflowsHorizontally(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+}
+
+/**
+ * The usual journey set-up: a demo server and one phone-sized browser for the whole file, closed after it.
+ * Call at the top level of a test file; read `journey.server` / `journey.browser` inside the tests.
+ */
+export function useJourney(options: { env?: NodeJS.ProcessEnv } = {}): { server: Server; browser: Browser } {
+  const journey = {} as { server: Server; browser: Browser };
+  beforeAll(async () => {
+    journey.server = await startServer(options);
+    journey.browser = await openBrowser(journey.server.baseUrl);
+  });
+  afterAll(async () => {
+    await journey.browser?.close();
+    await journey.server?.stop();
+  });
+  return journey;
 }

@@ -1,33 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   expectAccessible,
   login,
   logout,
-  openBrowser,
   overflowsHorizontally,
   screenshot,
-  startServer,
+  useJourney,
   waitForHeading,
-  type Browser,
-  type Server,
 } from './harness.ts';
 
-let server: Server;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await openBrowser(server.baseUrl);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const journey = useJourney();
 
 describe('a petition at phone size', () => {
   it('a member sends one to the commune committee, the committee answers, the member reads and rates it', async () => {
-    const { page } = browser;
+    const { page } = journey.browser;
     await login(page, 'dangvien');
     await page.getByRole('link', { name: /Ý kiến, kiến nghị/ }).click();
     await waitForHeading(page, 'Ý kiến, kiến nghị');
