@@ -17,6 +17,7 @@ export async function createContext(
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     sqliteFile: opts.sqliteFile,
+    onIdleError: (err) => log.warn({ err }, 'database connection dropped'),
   });
   const bus = await createEventBus(config.eventsUrl, {
     onError: (err) => log.warn({ err }, 'event bus connection problem'),

@@ -28,6 +28,8 @@ export interface DatabaseOptions {
   /** Overrides the SQLite file (":memory:" for tests). */
   sqliteFile?: string;
   poolSize?: number;
+  /** Told about errors of idle PostgreSQL connections (the pool has already discarded them). */
+  onIdleError?: (err: Error) => void;
 }
 
 export function sqliteFile(dataDir: string): string {
@@ -37,6 +39,9 @@ export function sqliteFile(dataDir: string): string {
 export function openDatabase(options: DatabaseOptions): DatabaseHandle {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    // An idle connection the server drops (restart, failover, terminated backend) is discarded by the pool; without
+    // a listener its error would be an uncaught exception that stops the process.
+    pool.on('error', (err) => options.onIdleError?.(err));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', sqlite: null, close: () => db.destroy() };
   }
