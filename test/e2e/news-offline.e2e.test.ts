@@ -83,6 +83,15 @@ describe('news', () => {
       title,
     );
 
+    // Offline pages come from the service worker: wait until it is installed and controls this page.
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    // A page loaded before the worker activated is not controlled by it; the next load is.
+    if (!(await page.evaluate(() => navigator.serviceWorker.controller !== null))) await page.reload();
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
+      timeout: 30_000,
+    });
     await context.setOffline(true);
     try {
       await page.goto('/news');

@@ -55,16 +55,18 @@ describe('personal notebook at phone size', () => {
     await page.getByLabel('Tìm trong sổ tay').fill('de xuat sua duong');
     await page.getByRole('button', { name: 'Tìm' }).click();
     await page.getByText('1 ghi chép khớp với “de xuat sua duong”').waitFor();
-    await expect(page.getByRole('link', { name: /Chuẩn bị phát biểu họp chi bộ/ }).isVisible()).resolves.toBe(
-      true,
-    );
+    await page
+      .getByRole('link', { name: /Chuẩn bị phát biểu họp chi bộ/ })
+      .first()
+      .waitFor();
     await screenshot(page, 'notebook-search');
     expect(await overflowsHorizontally(page)).toBe(false);
     await page.getByRole('link', { name: 'Xem tất cả' }).click();
     await page.getByRole('link', { name: /^#giao thông \(\d+\)$/ }).click();
-    await expect(page.getByRole('link', { name: /Chuẩn bị phát biểu họp chi bộ/ }).isVisible()).resolves.toBe(
-      true,
-    );
+    await page
+      .getByRole('link', { name: /Chuẩn bị phát biểu họp chi bộ/ })
+      .first()
+      .waitFor();
   });
 });
 
