@@ -1,39 +1,25 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   expectAccessible,
   login,
   logout,
-  openBrowser,
   overflowsHorizontally,
   screenshot,
-  startServer,
   waitForHeading,
-  type Browser,
-  type Server,
+  useJourney,
 } from './harness.ts';
 
-let server: Server;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await openBrowser(server.baseUrl);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const journey = useJourney();
 
 const savedCopies = (prefix: string) =>
-  browser.page.evaluate(async (p) => {
+  journey.browser.page.evaluate(async (p) => {
     const keys = await (await caches.open('sotay-content')).keys();
     return keys.map((k) => new URL(k.url).pathname).filter((u) => u.startsWith(p));
   }, prefix);
 
 describe('news', () => {
   it('shows the feed with section tabs, pinned bulletin first and unread marks', async () => {
-    const { page } = browser;
+    const { page } = journey.browser;
     await login(page, 'dangvien');
     await page.goto('/news');
     await waitForHeading(page, 'Tin tức');
@@ -57,7 +43,7 @@ describe('news', () => {
   });
 
   it('reads an article, marks it read and keeps the latest news for reading offline', async () => {
-    const { page, context } = browser;
+    const { page, context } = journey.browser;
     await page.goto('/news');
     await page.locator('.news-item').first().waitFor();
     // The newest articles are kept on the device once the feed has been seen online.
@@ -111,7 +97,7 @@ describe('news', () => {
   });
 
   it('forgets the saved news when signing out', async () => {
-    const { page } = browser;
+    const { page } = journey.browser;
     await page.goto('/');
     await waitForHeading(page, /^Xin chào, /);
     expect((await savedCopies('/offline-copy/')).length).toBeGreaterThan(0);
@@ -122,7 +108,7 @@ describe('news', () => {
 
 describe('news editor', () => {
   it('a commune committee member writes a bulletin with the rich-text editor', async () => {
-    const { page } = browser;
+    const { page } = journey.browser;
     await login(page, 'dangu');
     await page.goto('/news');
     await page.getByRole('link', { name: 'Viết tin mới' }).click();

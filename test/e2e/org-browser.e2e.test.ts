@@ -1,28 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   expectAccessible,
   login,
-  openBrowser,
   overflowsHorizontally,
   screenshot,
-  startServer,
   waitForHeading,
+  useJourney,
   type Browser,
-  type Server,
 } from './harness.ts';
 
-let server: Server;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await openBrowser(server.baseUrl);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const journey = useJourney();
 
 const h1 = async (b: Browser) =>
   ((await b.page.getByRole('heading', { level: 1 }).textContent()) ?? '').trim();
@@ -31,11 +18,11 @@ describe('organisation browser', () => {
   const visited: string[] = [];
 
   it('opens the province committee from the home screen of a province committee member', async () => {
-    const { page } = browser;
+    const { page } = journey.browser;
     await login(page, 'tinhuy');
     await page.getByRole('link', { name: /^Tổ chức đảng/ }).click();
     await page.getByRole('heading', { level: 2, name: 'Tổ chức trực thuộc' }).waitFor();
-    visited.push(await h1(browser));
+    visited.push(await h1(journey.browser));
     // The top of the viewer's subtree has no way further up.
     expect(await page.getByRole('navigation', { name: 'Đường dẫn' }).count()).toBe(0);
     expect(await page.locator('.list-link').count()).toBeGreaterThanOrEqual(8);
@@ -44,15 +31,15 @@ describe('organisation browser', () => {
   });
 
   it('drills down the tree to a branch, with breadcrumbs all the way', async () => {
-    const { page } = browser;
+    const { page } = journey.browser;
     for (let depth = 0; depth < 8; depth++) {
       const children = page.locator('.list-link');
       if ((await children.count()) === 0) break;
-      const before = await h1(browser);
+      const before = await h1(journey.browser);
       await children.first().click();
       await page.getByRole('heading', { level: 1, name: before, exact: true }).waitFor({ state: 'detached' });
       await page.getByRole('heading', { level: 2, name: 'Tổ chức trực thuộc' }).waitFor();
-      visited.push(await h1(browser));
+      visited.push(await h1(journey.browser));
       const crumbs = page.getByRole('navigation', { name: 'Đường dẫn' });
       for (const name of visited.slice(0, -1))
         await crumbs.getByRole('link', { name, exact: true }).waitFor();
@@ -66,7 +53,7 @@ describe('organisation browser', () => {
   });
 
   it('lists and searches the members of the branch', async () => {
-    const { page } = browser;
+    const { page } = journey.browser;
     await page.getByRole('link', { name: 'Danh sách đảng viên' }).click();
     await waitForHeading(page, 'Đảng viên');
     const rows = page.locator('li.member');
@@ -103,7 +90,7 @@ describe('organisation browser', () => {
   });
 
   it('climbs back up through a breadcrumb', async () => {
-    const { page } = browser;
+    const { page } = journey.browser;
     await page
       .getByRole('navigation', { name: 'Đường dẫn' })
       .getByRole('link', { name: visited[0], exact: true })
@@ -112,7 +99,7 @@ describe('organisation browser', () => {
   });
 
   it('pages through the members of the whole province', async () => {
-    const { page } = browser;
+    const { page } = journey.browser;
     await page.getByRole('link', { name: 'Danh sách đảng viên' }).click();
     await page.getByRole('status').filter({ hasText: 'Đang hiện 30 đảng viên' }).waitFor();
     const rows = page.locator('li.member');
@@ -131,7 +118,7 @@ describe('organisation browser', () => {
 
 describe('at 200% text', () => {
   it('no committee screen scrolls sideways on a 360 px phone', async () => {
-    const { page } = browser;
+    const { page } = journey.browser;
     const put = page.waitForResponse((r) => r.url().endsWith('/api/v1/me/preferences') && r.ok());
     await page.getByRole('link', { name: 'Cài đặt' }).click();
     await page.getByRole('radio', { name: '200%' }).check();

@@ -1,15 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  expectAccessible,
-  openBrowser,
-  ROOT,
-  screenshot,
-  startServer,
-  waitForHeading,
-  type Browser,
-  type Server,
-} from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, ROOT, screenshot, waitForHeading, useJourney } from './harness.ts';
 
 /** The parts of a service worker's global scope these checks use (the project's types are not a worker's). */
 interface WorkerScope extends EventTarget {
@@ -17,18 +8,7 @@ interface WorkerScope extends EventTarget {
   NotificationEvent: new (type: string, init: { notification: Notification }) => Event;
 }
 
-let server: Server;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await openBrowser(server.baseUrl);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const journey = useJourney();
 
 describe('installable, offline-ready app', () => {
   it('keeps the members’ first load within 80 KB of gzipped JavaScript', () => {
@@ -38,7 +18,7 @@ describe('installable, offline-ready app', () => {
   });
 
   it('has a manifest with the Vietnamese name, theme colour and reachable icons', async () => {
-    const { page } = browser;
+    const { page } = journey.browser;
     await page.goto('/');
     const href = await page.locator('link[rel="manifest"]').getAttribute('href');
     expect(href).toBeTruthy();
@@ -66,7 +46,7 @@ describe('installable, offline-ready app', () => {
   });
 
   it('opens offline from the service worker’s cache, says the server cannot be reached, and reconnects', async () => {
-    const { page, context } = browser;
+    const { page, context } = journey.browser;
     await page.goto('/');
     await waitForHeading(page, 'Đăng nhập');
     const state = await page.evaluate(async () => {
@@ -96,8 +76,8 @@ describe('installable, offline-ready app', () => {
   });
 
   it('shows a Web Push message with the server’s title and body and opens its address when tapped', async () => {
-    const { page, context } = browser;
-    await context.grantPermissions(['notifications'], { origin: server.baseUrl });
+    const { page, context } = journey.browser;
+    await context.grantPermissions(['notifications'], { origin: journey.server.baseUrl });
     await page.goto('/');
     await waitForHeading(page, 'Đăng nhập');
     await page.evaluate(() => navigator.serviceWorker.ready);
@@ -113,7 +93,7 @@ describe('installable, offline-ready app', () => {
     const registrationId = await registration;
     const payload = { title: 'Họp chi bộ tháng 12', body: 'Tài liệu đã sẵn sàng.', url: '/notifications' };
     await cdp.send('ServiceWorker.deliverPushMessage', {
-      origin: server.baseUrl,
+      origin: journey.server.baseUrl,
       registrationId,
       data: JSON.stringify(payload),
     });
@@ -128,7 +108,7 @@ describe('installable, offline-ready app', () => {
       return [];
     });
     expect(shown).toEqual([
-      { title: payload.title, body: payload.body, data: { url: `${server.baseUrl}/notifications` } },
+      { title: payload.title, body: payload.body, data: { url: `${journey.server.baseUrl}/notifications` } },
     ]);
     // A tap: the open window of the app moves to the message's address.
     await worker.evaluate(async () => {
@@ -141,7 +121,7 @@ describe('installable, offline-ready app', () => {
   });
 
   it('never stores sign-in or account answers in the caches', async () => {
-    const { page } = browser;
+    const { page } = journey.browser;
     await page.goto('/');
     await waitForHeading(page, 'Đăng nhập');
     await page.getByLabel('Số điện thoại hoặc số thẻ đảng viên').fill('dangvien');

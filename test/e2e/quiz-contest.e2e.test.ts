@@ -1,32 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   expectAccessible,
   login,
-  openBrowser,
   overflowsHorizontally,
   screenshot,
-  startServer,
   waitForHeading,
-  type Browser,
-  type Server,
+  useJourney,
 } from './harness.ts';
 
-let server: Server;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await openBrowser(server.baseUrl);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const journey = useJourney();
 
 describe('a contest at phone size', () => {
   it('a member takes the province contest with the countdown, submits, sees the leaderboard and the certificate', async () => {
-    const { page } = browser;
+    const { page } = journey.browser;
     await login(page, 'dangvien');
     await page.getByRole('link', { name: /Học tập nghị quyết/ }).click();
     await waitForHeading(page, 'Học tập nghị quyết');
@@ -65,7 +51,7 @@ describe('a contest at phone size', () => {
     await page.locator('.quiz-me').waitFor();
     const cert = page.getByRole('link', { name: 'Tải giấy chứng nhận (PDF)' });
     const href = (await cert.getAttribute('href'))!;
-    const pdf = await page.request.get(new URL(href, server.baseUrl).href);
+    const pdf = await page.request.get(new URL(href, journey.server.baseUrl).href);
     expect(pdf.status()).toBe(200);
     expect(pdf.headers()['content-type']).toBe('application/pdf');
     expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
@@ -74,7 +60,7 @@ describe('a contest at phone size', () => {
     expect(await overflowsHorizontally(page)).toBe(false);
 
     // The contest shows in the member's learning history.
-    await page.goto(new URL('/study', server.baseUrl).href);
+    await page.goto(new URL('/study', journey.server.baseUrl).href);
     await page.getByRole('heading', { name: 'Lịch sử học tập của tôi' }).waitFor();
     await page
       .locator('#st-history ~ ul, section:has(#st-history) ul')
@@ -82,9 +68,9 @@ describe('a contest at phone size', () => {
       .first()
       .waitFor();
     await screenshot(page, 'quiz-history');
-    // A second attempt is refused by the server.
+    // A second attempt is refused by the journey.server.
     const again = await page.request.post(
-      new URL(`${href.replace('/certificate', '')}/attempt`, server.baseUrl).href,
+      new URL(`${href.replace('/certificate', '')}/attempt`, journey.server.baseUrl).href,
       {
         headers: { 'x-sotay-client': 'web' },
       },

@@ -1,33 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   expectAccessible,
   login,
   logout,
-  openBrowser,
   overflowsHorizontally,
   screenshot,
-  startServer,
   waitForHeading,
-  type Browser,
-  type Server,
+  useJourney,
 } from './harness.ts';
 
-let server: Server;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await openBrowser(server.baseUrl);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const journey = useJourney();
 
 describe('the question review queue at phone size', () => {
   it('the province committee accepts one proposal and rejects another; a member then practises', async () => {
-    const { page } = browser;
+    const { page } = journey.browser;
     await login(page, 'tinhuy');
     await page.getByRole('link', { name: /Học tập nghị quyết/ }).click();
     await waitForHeading(page, 'Học tập nghị quyết');
@@ -53,7 +39,7 @@ describe('the question review queue at phone size', () => {
   });
 
   it('practice gives feedback with the cited paragraph after each answer', async () => {
-    const { page } = browser;
+    const { page } = journey.browser;
     await logout(page);
     await login(page, 'dangvien');
     await page.getByRole('link', { name: /Học tập nghị quyết/ }).click();

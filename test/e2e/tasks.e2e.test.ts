@@ -1,35 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   expectAccessible,
   login,
   logout,
-  openBrowser,
   overflowsHorizontally,
   screenshot,
-  startServer,
   waitForHeading,
-  type Browser,
-  type Server,
+  useJourney,
 } from './harness.ts';
 
-let server: Server;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await openBrowser(server.baseUrl);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const journey = useJourney();
 
 describe('tasks and supervision at phone size', () => {
   it('a member reports progress on an overdue task', async () => {
-    const { page } = browser;
+    const { page } = journey.browser;
     await login(page, 'dangvien');
-    await page.goto(`${server.baseUrl}/tasks`);
+    await page.goto(`${journey.server.baseUrl}/tasks`);
     await waitForHeading(page, 'Nhiệm vụ của tôi');
     await page.getByText('Quá hạn').first().waitFor();
     await screenshot(page, 'tasks-mine');
@@ -49,7 +35,7 @@ describe('tasks and supervision at phone size', () => {
   });
 
   it('the commune committee drills down to a lagging branch', async () => {
-    const { page } = browser;
+    const { page } = journey.browser;
     await login(page, 'dangu');
     await page
       .getByRole('link', { name: /Giám sát sinh hoạt/ })
