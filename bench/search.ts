@@ -10,16 +10,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { closeContext, createContext, migrate } from '../src/app/boot.ts';
-import { loadConfig } from '../src/platform/config.ts';
-import { mutate } from '../src/platform/context.ts';
-import { createOrg } from '../src/features/orgs/service.ts';
-import { indexSearchItem } from '../src/features/search/index-writer.ts';
 import { searchIndex } from '../src/features/search/service.ts';
-import { rootAdminView } from '../src/cli/search.ts';
 import { fold } from '../src/text/index.ts';
 import { pick, rng } from '../src/demo/names.ts';
-import { generatedItem } from './search-corpus.ts';
+import { indexedCorpus, percentile, timed } from './lib/indexed-corpus.ts';
 
 const args = process.argv.slice(2);
 const opt = (name: string, fallback: number) => {
@@ -28,7 +22,6 @@ const opt = (name: string, fallback: number) => {
 };
 const DOCS = opt('docs', 100_000);
 const QUERIES = opt('queries', 600);
-const BATCH = 500;
 
 const QUERY_PARTS = [
   'chuyển đổi số',
@@ -69,34 +62,12 @@ function queries(n: number): string[] {
   return out;
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
-}
-
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sotay-bench-search-'));
-const ctx = await createContext(loadConfig({ SOTAY_DATA_DIR: dataDir, LOG_LEVEL: 'silent' }));
+const corpus = await indexedCorpus({ items: DOCS });
+const { ctx, view } = corpus;
 try {
-  await migrate(ctx);
-  const root = await mutate(ctx, { accountId: null, ip: null, requestId: 'bench' }, (uow) =>
-    createOrg(uow, { parentId: null, name: 'Đảng bộ tỉnh Thái Bình', type: 'province_committee' }),
-  );
-  let peakRss = process.memoryUsage().rss;
-  const t0 = performance.now();
-  const cpu0 = process.cpuUsage();
-  for (let start = 0; start < DOCS; start += BATCH) {
-    await ctx.db.transaction().execute(async (trx) => {
-      for (let i = start; i < Math.min(DOCS, start + BATCH); i++) {
-        await indexSearchItem(trx, generatedItem(1, i, [root.path]));
-      }
-    });
-    peakRss = Math.max(peakRss, process.memoryUsage().rss);
-    if (start % 10_000 === 0) process.stderr.write(`\rindexed ${start}`);
-  }
-  const indexSeconds = (performance.now() - t0) / 1000;
-  const indexCpu = process.cpuUsage(cpu0);
-  const indexCpuSeconds = (indexCpu.user + indexCpu.system) / 1e6;
-  process.stderr.write(`\rindexed ${DOCS} in ${indexSeconds.toFixed(1)} s\n`);
-  const view = await rootAdminView(ctx.db);
+  let peakRss = corpus.peakRss;
+  const indexSeconds = corpus.indexSeconds;
+  const indexCpuSeconds = corpus.indexCpuSeconds;
   const list = queries(QUERIES);
   for (const q of list.slice(0, 30)) await searchIndex(ctx.db, ctx.dialect, view, { q }); // warm the cache
   const times: number[] = [];
@@ -104,19 +75,16 @@ try {
   let hits = 0;
   const q0 = performance.now();
   for (const q of list) {
-    const t = performance.now();
-    const c = process.cpuUsage();
-    const result = await searchIndex(ctx.db, ctx.dialect, view, { q });
-    times.push(performance.now() - t);
-    const used = process.cpuUsage(c);
-    cpuTimes.push((used.user + used.system) / 1000);
+    const { value: result, ms, cpuMs } = await timed(() => searchIndex(ctx.db, ctx.dialect, view, { q }));
+    times.push(ms);
+    cpuTimes.push(cpuMs);
     hits += result.hits.length;
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
   }
   const querySeconds = (performance.now() - q0) / 1000;
   times.sort((a, b) => a - b);
   cpuTimes.sort((a, b) => a - b);
-  const fileMb = fs.statSync(path.join(dataDir, 'sotay.sqlite')).size / 1e6;
+  const fileMb = fs.statSync(path.join(corpus.dataDir, 'sotay.sqlite')).size / 1e6;
   const result = {
     name: 'search',
     dataset: `${DOCS} generated Vietnamese documents (~1.2 KB each), ${QUERIES} queries (half without diacritics, 15% document numbers, 20% unfinished words)`,
@@ -145,7 +113,5 @@ try {
   );
   console.log(JSON.stringify(result, null, 2));
 } finally {
-  await closeContext(ctx);
-  if (args.includes('--keep')) console.error(`kept ${dataDir}`);
-  else fs.rmSync(dataDir, { recursive: true, force: true });
+  await corpus.close(args.includes('--keep'));
 }
