@@ -75,6 +75,29 @@ export function checkInput(input: QuestionInput, paragraphs: Paragraph[]): Quest
   };
 }
 
+const squeeze = (s: string) => fold(nfc(s)).replace(/\s+/g, '');
+
+/**
+ * Whether the cited paragraph supports the answer: every correct option of a choice question is written in it;
+ * a true/false question marked "Đúng" quotes a statement written in it. `null` when that cannot be checked
+ * (a statement marked "Sai" is a changed sentence, so its words are not expected in the paragraph).
+ */
+export function answerInParagraph(
+  q: Pick<QuestionInput, 'kind' | 'stem' | 'options' | 'correct'>,
+  paragraphText: string,
+): boolean | null {
+  const para = squeeze(paragraphText);
+  if (q.kind === 'true_false') {
+    if (q.correct[0] !== 0) return null;
+    const quoted = /“([^”]+)”/u.exec(q.stem)?.[1] ?? q.stem.replace(/^Đúng hay sai:\s*/u, '');
+    return para.includes(squeeze(quoted.replace(/[\s.;:,…?]+$/u, '')));
+  }
+  return q.correct.every((i) => {
+    const option = q.options[i];
+    return option !== undefined && squeeze(option).length > 0 && para.includes(squeeze(option));
+  });
+}
+
 export async function findQuestion(db: DbOrTx, id: string): Promise<QuizQuestionTable | null> {
   return (await db.selectFrom('quiz_questions').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
 }

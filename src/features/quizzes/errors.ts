@@ -6,6 +6,11 @@ registerErrors({
     vi: 'Câu hỏi chưa hợp lệ: cần ít nhất hai phương án khác nhau, đáp án đúng và đoạn văn bản được trích dẫn.',
     en: 'The question is not valid: it needs two different options, a correct answer and a cited paragraph.',
   },
+  QUIZ_ANSWER_NOT_IN_PARAGRAPH: {
+    status: 422,
+    vi: 'Đáp án đúng không có trong đoạn văn bản được trích dẫn. Hãy sửa phương án cho khớp với đoạn trích hoặc chọn đoạn khác.',
+    en: 'The correct answer is not written in the cited paragraph. Make the options match the paragraph or cite another one.',
+  },
   QUIZ_BAD_TRANSITION: {
     status: 409,
     vi: 'Không thể thực hiện thao tác này ở trạng thái hiện tại của câu hỏi.',

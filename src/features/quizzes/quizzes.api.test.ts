@@ -146,6 +146,70 @@ describe('question bank', () => {
     ).toBe(403);
   });
 
+  it('lets the reviewer edit options, the correct ones and tags, keeping the answer in the cited paragraph', async () => {
+    const queue = (await editor.get(`/api/v1/documents/${docId}/questions?status=proposed`)).json().items;
+    const q = queue.find((x: { kind: string }) => x.kind !== 'true_false');
+    expect(q, 'a choice question still waiting for review').toBeDefined();
+    expect(q.answerInParagraph).toBe(true);
+    const wrong = q.options.findIndex((_: string, i: number) => !q.correct.includes(i));
+    const body = (changes: Record<string, unknown>) => ({
+      kind: q.kind,
+      stem: q.stem,
+      options: q.options,
+      correct: q.correct,
+      paragraphId: q.paragraphId,
+      tags: q.tags,
+      ...changes,
+    });
+    // An answer the paragraph does not hold is refused, whichever way the editor gets there.
+    const invented = await editor.put(
+      `/api/v1/quiz-questions/${q.id}`,
+      body({ options: q.options.map((o: string, i: number) => (q.correct.includes(i) ? `${o} (khác)` : o)) }),
+    );
+    expect(invented.statusCode, invented.body).toBe(422);
+    expect(invented.json().error.code).toBe('QUIZ_ANSWER_NOT_IN_PARAGRAPH');
+    const para = paragraphs.find((p) => p.id === q.paragraphId)!.text;
+    if (!para.includes(q.options[wrong])) {
+      const swapped = await editor.put(
+        `/api/v1/quiz-questions/${q.id}`,
+        body({ correct: [wrong], kind: 'single' }),
+      );
+      expect(swapped.json().error.code).toBe('QUIZ_ANSWER_NOT_IN_PARAGRAPH');
+    }
+    // A reworded distractor, an extra option and new tags are kept; the question leaves the queue as edited.
+    const options = [...q.options];
+    options[wrong] = 'Một phương án nhiễu mới';
+    const ok = await editor.put(
+      `/api/v1/quiz-questions/${q.id}`,
+      body({ options: [...options, 'Phương án thêm'], tags: ['chuyển đổi số', 'mục tiêu'] }),
+    );
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toMatchObject({
+      status: 'edited',
+      options: [...options, 'Phương án thêm'],
+      correct: q.correct,
+      tags: ['chuyển đổi số', 'mục tiêu'],
+      answerInParagraph: true,
+    });
+    const left = (await editor.get(`/api/v1/documents/${docId}/questions?status=proposed`)).json().items;
+    expect(left.map((x: { id: string }) => x.id)).not.toContain(q.id);
+    // A question an editor wrote is theirs to word: kept, with the check shown to the editor.
+    const manual = await editor.post(`/api/v1/documents/${docId}/questions`, {
+      kind: 'single',
+      stem: 'Nghị quyết giao nhiệm vụ cho ai (câu tự soạn)?',
+      options: ['Các cơ quan, đơn vị', 'Không ai'],
+      correct: [0],
+      paragraphId: paragraphs[0]!.id,
+    });
+    expect(manual.statusCode, manual.body).toBe(201);
+    expect(typeof manual.json().answerInParagraph).toBe('boolean');
+    // Out of use again, so the practice and contest tests below draw from the same bank as before.
+    for (const id of [q.id, manual.json().id])
+      expect(
+        (await editor.post(`/api/v1/quiz-questions/${id}/review`, { action: 'retire' })).statusCode,
+      ).toBe(200);
+  });
+
   it('queues questions from an OpenAI-compatible provider only when the answer is in the cited paragraph', async () => {
     process.env.SOTAY_QUIZ_LLM_URL = fake.url;
     process.env.SOTAY_QUIZ_LLM_KEY = 'khoa-thu';
@@ -339,6 +403,9 @@ describe('contests', () => {
       tree.communeA.id,
       tree.district.id,
     ]);
+    // Only the contest's runners get the results of every organisation below.
+    expect(detail.canManage).toBe(false);
+    expect((await editor.get(`/api/v1/contests/${id}`)).json().canManage).toBe(true);
     const board = async (c: Client, orgId?: string) =>
       c.get(`/api/v1/contests/${id}/leaderboard${orgId ? `?orgId=${orgId}` : ''}`);
     const branch = (await board(a1)).json();

@@ -13,6 +13,7 @@ import { paragraphsOf } from '../documents/paragraphs.ts';
 import { generateQuestions } from './domain/generate.ts';
 import {
   USABLE,
+  answerInParagraph,
   checkInput,
   editQuestion,
   findQuestion,
@@ -70,7 +71,14 @@ async function loadEditableQuestion(ctx: AppContext, principal: Principal, id: s
 
 function withParagraphText(body: string) {
   const byId = new Map(paragraphsOf(body).map((p) => [p.id, p.text]));
-  return (q: ReturnType<typeof toQuestion>) => ({ ...q, paragraphText: byId.get(q.paragraphId) ?? null });
+  return (q: ReturnType<typeof toQuestion>) => {
+    const text = byId.get(q.paragraphId) ?? null;
+    return {
+      ...q,
+      paragraphText: text,
+      answerInParagraph: text === null ? false : answerInParagraph(q, text),
+    };
+  };
 }
 
 /**
@@ -124,6 +132,7 @@ async function presentContest(ctx: AppContext, principal: Principal, c: QuizCont
     open: now >= new Date(c.starts_at) && now < new Date(c.ends_at),
     attempt: !attempt ? ('none' as const) : over ? ('finished' as const) : ('running' as const),
     score: attempt?.score === null || attempt?.score === undefined ? null : Number(attempt.score),
+    canManage: can(principal, 'study.assign', c.org_path),
     boards,
   };
 }
@@ -309,8 +318,13 @@ export function quizRoutes(api: Api, ctx: AppContext): void {
       },
     },
     async (req) => {
-      const { doc } = await loadEditableQuestion(ctx, principalOf(req), req.params.id);
-      const input = checkInput({ ...req.body, tags: req.body.tags ?? [] }, paragraphsOf(doc.body));
+      const { row, doc } = await loadEditableQuestion(ctx, principalOf(req), req.params.id);
+      const paragraphs = paragraphsOf(doc.body);
+      const input = checkInput({ ...req.body, tags: req.body.tags ?? [] }, paragraphs);
+      // Generated questions keep the generator's rule through review: the answer is written in the cited paragraph.
+      const cited = paragraphs.find((p) => p.id === input.paragraphId)?.text ?? '';
+      if (row.origin !== 'manual' && answerInParagraph(input, cited) === false)
+        throw new AppError('QUIZ_ANSWER_NOT_IN_PARAGRAPH');
       await mutate(ctx, actorOf(req), (uow) => editQuestion(uow, req.params.id, input));
       return withParagraphText(doc.body)(toQuestion((await findQuestion(ctx.db, req.params.id))!));
     },

@@ -33,6 +33,8 @@ export const QuestionView = Type.Object({
   correct: Type.Array(Type.Integer()),
   paragraphId: Type.String(),
   paragraphText: Type.Union([Type.String(), Type.Null()]),
+  /** Whether the cited paragraph holds the answer; null when it cannot be checked (a false statement). */
+  answerInParagraph: Type.Union([Type.Boolean(), Type.Null()]),
   tags: Type.Array(Type.String()),
   status: Status,
   origin: Type.String(),
@@ -97,6 +99,8 @@ export const ContestView = Type.Object({
   open: Type.Boolean(),
   attempt: AttemptState,
   score: Type.Union([Type.Integer(), Type.Null()]),
+  /** Whether the caller runs contests over the contest's organisation (results of every organisation below). */
+  canManage: Type.Boolean(),
   /** Leaderboards the caller may open: their branch and its committees up to the contest's organisation. */
   boards: Type.Array(Type.Object({ orgId: Type.String(), name: Type.String() })),
 });
