@@ -61,6 +61,9 @@ const loadStudyAssignment = () => import('./quizzes/StudyAssignment.tsx');
 const loadPractice = () => import('./quizzes/Practice.tsx');
 const loadContest = () => import('./quizzes/Contest.tsx');
 const loadQuizReview = () => import('./quizzes/Review.tsx');
+const loadCommitteeStudy = () => import('./quizzes/CommitteeStudy.tsx');
+const loadNewAssignment = () => import('./quizzes/NewAssignment.tsx');
+const loadNewContest = () => import('./quizzes/NewContest.tsx');
 
 /** News and documents: also readable without a network, from the copies kept on the device. */
 function contentScreen(me: Me | null, path: string, query: URLSearchParams) {
@@ -142,6 +145,14 @@ function signedInScreen(me: Me, path: string, query: URLSearchParams) {
     return <Lazy key={path} load={loadSupervision} props={{ orgId: supervision.id as string, query }} />;
   if (path === '/listen') return <Lazy load={loadListen} props={{}} />;
   if (path === '/study') return <Lazy key={path} load={loadStudyHome} props={{}} />;
+  for (const [suffix, load] of [
+    ['/study', loadCommitteeStudy],
+    ['/study/new', loadNewAssignment],
+    ['/contests/new', loadNewContest],
+  ] as const) {
+    const studyAdmin = matchPath(`/orgs/:id${suffix}`, path);
+    if (studyAdmin) return <Lazy key={path} load={load} props={{ orgId: studyAdmin.id as string }} />;
+  }
   const quizRoute =
     matchPath('/study/:id', path) ??
     matchPath('/quiz/practice/:id', path) ??

@@ -22,8 +22,47 @@ interface Board {
   }>;
 }
 
+/** For the contest's runners: the organisations below the board shown, to open their own boards. */
+function BoardsBelow(props: { orgId: string; onOpen: (org: { orgId: string; name: string }) => void }) {
+  const [state] = useAsync(
+    () =>
+      api<{ items: Array<{ id: string; name: string }> }>(
+        'GET',
+        `/api/v1/orgs/${encodeURIComponent(props.orgId)}/children`,
+      ),
+    [props.orgId],
+  );
+  if (state.status !== 'done' || state.value.items.length === 0) return null;
+  return (
+    <>
+      <h3>{t('quizAdmin.boardsBelow')}</h3>
+      <ul class="list">
+        {state.value.items.map((o) => (
+          <li key={o.id}>
+            <button
+              type="button"
+              class="list-link quiz-drill"
+              onClick={() => props.onOpen({ orgId: o.id, name: o.name })}
+            >
+              <span class="list-title">{o.name}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
 function Leaderboards(props: { contest: ContestInfo }) {
+  const [opened, setOpened] = useState<Array<{ orgId: string; name: string }>>([]);
   const [orgId, setOrgId] = useState(props.contest.boards[0]?.orgId ?? '');
+  const tabs = [...props.contest.boards, ...opened];
+  const open = (org: { orgId: string; name: string }) => {
+    // Opening a board below drops the boards opened under the one it replaces.
+    const at = tabs.findIndex((b) => b.orgId === orgId) - props.contest.boards.length;
+    setOpened([...opened.slice(0, Math.max(0, at + 1)), org]);
+    setOrgId(org.orgId);
+  };
   const [state, retry] = useAsync(
     () =>
       api<Board>(
@@ -36,7 +75,7 @@ function Leaderboards(props: { contest: ContestInfo }) {
     <section aria-labelledby="ct-board">
       <h2 id="ct-board">{t('quiz.leaderboard')}</h2>
       <div class="quiz-tabs" role="group" aria-label={t('quiz.leaderboard')}>
-        {props.contest.boards.map((b) => (
+        {tabs.map((b) => (
           <button
             key={b.orgId}
             type="button"
@@ -69,6 +108,7 @@ function Leaderboards(props: { contest: ContestInfo }) {
             ))}
           </ol>
         ))}
+      {props.contest.canManage && orgId && <BoardsBelow orgId={orgId} onOpen={open} />}
     </section>
   );
 }

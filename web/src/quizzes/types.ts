@@ -23,6 +23,7 @@ export interface Contest {
   open: boolean;
   attempt: 'none' | 'running' | 'finished';
   score: number | null;
+  canManage: boolean;
   boards: Array<{ orgId: string; name: string }>;
 }
 
@@ -54,6 +55,7 @@ export interface BankQuestion {
   correct: number[];
   paragraphId: string;
   paragraphText: string | null;
+  answerInParagraph: boolean | null;
   tags: string[];
   status: string;
   origin: string;

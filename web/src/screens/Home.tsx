@@ -92,6 +92,12 @@ export function Home(props: { me: Me }) {
                 title={t('tasks.orgTile')}
                 hint={t('tasks.orgTileHint')}
               />
+              <Tile
+                href={`${base}/study`}
+                icon="documents"
+                title={t('quizAdmin.tile')}
+                hint={t('quizAdmin.tileHint')}
+              />
               {scope.canImport && (
                 <Tile
                   href={`${base}/import`}
