@@ -20,6 +20,7 @@ import {
   type ValidationRule,
 } from './domain/index.ts';
 import { unwrap } from './errors.ts';
+import { bumpAssignmentStamp } from './expected-cache.ts';
 import { prefillSources } from './prefill.ts';
 import {
   AssignmentBody,
@@ -399,6 +400,7 @@ export function configRoutes(api: Api, ctx: AppContext): void {
             created_at: nowIso(),
           })
           .execute();
+        await bumpAssignmentStamp(uow.trx);
         await uow.audit({
           action: 'report.assignment.create',
           entityType: 'report_assignment',
@@ -438,6 +440,7 @@ export function configRoutes(api: Api, ctx: AppContext): void {
           .set({ active_to: req.body.activeTo })
           .where('id', '=', row.id)
           .execute();
+        await bumpAssignmentStamp(uow.trx);
         await uow.audit({
           action: 'report.assignment.end',
           entityType: 'report_assignment',

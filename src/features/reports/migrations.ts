@@ -142,4 +142,13 @@ export const reportMigrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '20261123_41_reports_stamps': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('report_stamps')
+        .addColumn('name', 'text', (col) => col.primaryKey())
+        .addColumn('value', 'integer', (col) => col.notNull())
+        .execute();
+    },
+  },
 };

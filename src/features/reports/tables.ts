@@ -115,6 +115,12 @@ export interface NarrativeAttachmentTable {
   created_at: string;
 }
 
+/** Counters bumped in the transaction of a change, read to know whether a kept computation is still right. */
+export interface ReportStampTable {
+  name: string;
+  value: number;
+}
+
 declare module '../../platform/db/schema.ts' {
   interface DB {
     report_indicators: ReportIndicatorTable;
@@ -125,5 +131,6 @@ declare module '../../platform/db/schema.ts' {
     report_totals: ReportTotalTable;
     narrative_reports: NarrativeReportTable;
     narrative_attachments: NarrativeAttachmentTable;
+    report_stamps: ReportStampTable;
   }
 }

@@ -5,7 +5,6 @@ import type { DbOrTx } from '../../platform/db/database.ts';
 import { subtreeBounds } from '../../platform/permissions/check.ts';
 import {
   computeFormulas,
-  expectedReports,
   summariseCompleteness,
   TOTAL,
   totalKey,
@@ -14,7 +13,7 @@ import {
   type ReportRecord,
   type Totals,
 } from './domain/index.ts';
-import { assignmentsAround, treeAround } from './store.ts';
+import { expectedForSubtree } from './expected-cache.ts';
 
 export interface OrgRef {
   id: string;
@@ -105,15 +104,7 @@ export async function completeness(
   templateCode: string | undefined,
   now: Date,
 ): Promise<CompletenessSummary> {
-  const [assignments, tree] = await Promise.all([
-    assignmentsAround(db, committee.path, true),
-    treeAround(db, committee.path, true),
-  ]);
-  const expected = expectedReports(
-    templateCode ? assignments.filter((a) => a.templateCode === templateCode) : assignments,
-    tree,
-    period,
-  );
+  const { expected, tree } = await expectedForSubtree(db, committee.path, period, templateCode);
   const [lo, hi] = subtreeBounds(committee.path);
   const rows = await db
     .selectFrom('reports')
