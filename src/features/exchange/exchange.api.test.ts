@@ -3,13 +3,14 @@ import { createTestApp, login, type Client, type TestApp } from '../../../test/s
 import {
   makeAccount,
   makeMember,
+  makeOrg,
   makeTree,
   PASSWORD,
   type SmallTree,
 } from '../../../test/support/factories.ts';
 import { runDueJobs } from '../../platform/jobs/queue.ts';
 import type { DomainEvent } from '../../platform/events/bus.ts';
-import { makePdf } from '../../platform/files/test-fixtures.ts';
+import { makeDocx, makePdf } from '../../platform/files/test-fixtures.ts';
 import { uploadFile } from '../documents/test-support.ts';
 
 let t: TestApp;
@@ -190,5 +191,112 @@ describe('document exchange', () => {
     await secretaryA1.post(`/api/v1/exchange/${id}/ack`);
     const status = (await memberA1b.get(`/api/v1/exchange/${id}`)).json();
     expect(status.recipients[0].acknowledgedAt).toBeTruthy();
+  });
+
+  it('lists the organisations a committee may send to: its subordinates, or a search in its whole subtree', async () => {
+    const direct = (await communeA.get(`/api/v1/orgs/${tree.communeA.id}/exchange-recipients`)).json();
+    expect(direct.items.map((o: { name: string }) => o.name).sort()).toEqual(
+      ['Chi bộ thôn An Lạc', 'Chi bộ thôn Nguyệt Lâm 3'].sort(),
+    );
+    expect(direct.items[0].parentName).toBe(tree.communeA.name);
+    // Folded search: no diacritics typed, "đ" as "d"; the sender itself and other subtrees never appear.
+    const found = (
+      await communeA.get(`/api/v1/orgs/${tree.communeA.id}/exchange-recipients?q=nguyet lam`)
+    ).json();
+    expect(found.items.map((o: { id: string }) => o.id)).toEqual([tree.branchA1.id]);
+    const self = (
+      await communeA.get(`/api/v1/orgs/${tree.communeA.id}/exchange-recipients?q=dong hop`)
+    ).json();
+    expect(self.items).toEqual([]);
+    const other = (
+      await communeA.get(`/api/v1/orgs/${tree.communeA.id}/exchange-recipients?q=phu my`)
+    ).json();
+    expect(other.items).toEqual([]);
+    // Only those who publish for the organisation; another subtree is not even there.
+    expect((await memberA1.get(`/api/v1/orgs/${tree.branchA1.id}/exchange-recipients`)).statusCode).toBe(403);
+    expect((await communeA.get(`/api/v1/orgs/${tree.communeB.id}/exchange-recipients`)).statusCode).toBe(404);
+    const long = await communeA.get(
+      `/api/v1/orgs/${tree.communeA.id}/exchange-recipients?q=${'a'.repeat(101)}`,
+    );
+    expect(long.json().error.code).toBe('VALIDATION_FAILED');
+  });
+
+  it('shows attached files in the inbox of every recipient', async () => {
+    const sent = await communeA.post('/api/v1/exchange', {
+      fromOrgId: tree.communeA.id,
+      title: 'Kế hoạch tổng kết năm',
+      orgIds: [tree.branchA1.id],
+      memberIds: [ids.a1b],
+    });
+    const id = sent.json().id as string;
+    const pdf = await makePdf(['Kế hoạch số 20-KH/ĐU.']);
+    await uploadFile(t.app, communeA, `/api/v1/exchange/${id}/files`, 'Kế hoạch 20.pdf', pdf);
+    for (const c of [memberA1b, secretaryA1]) {
+      const item = (
+        (await c.get('/api/v1/exchange/inbox')).json().items as Array<Record<string, unknown>>
+      ).find((i) => i.id === id)!;
+      expect(item.files).toEqual([
+        expect.objectContaining({ fileName: 'Kế hoạch 20.pdf', mime: 'application/pdf' }),
+      ]);
+    }
+    // A file that only claims to be a PDF is refused, and nothing is attached.
+    const fake = await uploadFile(
+      t.app,
+      communeA,
+      `/api/v1/exchange/${id}/files`,
+      'giả.pdf',
+      new TextEncoder().encode('không phải PDF'),
+    );
+    expect(fake.statusCode).toBe(415);
+    expect(fake.json().error.code).toMatch(/^UPLOAD_(CONTENT_MISMATCH|TYPE_NOT_ALLOWED)$/);
+    expect((await memberA1b.get(`/api/v1/exchange/${id}`)).json().files).toHaveLength(1);
+    // A recipient does not attach to someone else's letter.
+    const byRecipient = await uploadFile(t.app, memberA1b, `/api/v1/exchange/${id}/files`, 'x.pdf', pdf);
+    expect(byRecipient.statusCode).toBe(403);
+  });
+
+  it('refuses a deadline that does not exist or has passed, and a closed organisation', async () => {
+    const send = (extra: Record<string, unknown>) =>
+      communeA.post('/api/v1/exchange', {
+        fromOrgId: tree.communeA.id,
+        title: 'Có hạn',
+        memberIds: [ids.a1],
+        ...extra,
+      });
+    const impossible = await send({ ackDeadline: '2026-02-30' });
+    expect(impossible.statusCode).toBe(400);
+    expect(impossible.json().error.code).toBe('VALIDATION_FAILED');
+    expect((await send({ ackDeadline: '2026-1-5' })).json().error.code).toBe('VALIDATION_FAILED');
+    const past = await send({ ackDeadline: '2020-01-01' });
+    expect(past.statusCode).toBe(422);
+    expect(past.json().error.code).toBe('EXCHANGE_DEADLINE_PAST');
+    const blank = await send({ title: '   ', ackDeadline: null });
+    expect(blank.statusCode).toBe(400);
+    expect(blank.json().error.details[0].field).toBe('body/title');
+    expect((await send({ ackDeadline: null })).statusCode).toBe(201);
+    const closed = await makeOrg(t.ctx, {
+      parent: tree.communeA,
+      name: 'Chi bộ đã giải thể',
+      type: 'branch',
+    });
+    await t.ctx.db.updateTable('orgs').set({ status: 'closed' }).where('id', '=', closed.id).execute();
+    expect((await send({ memberIds: [], orgIds: [closed.id] })).json().error.code).toBe(
+      'EXCHANGE_RECIPIENT_OUTSIDE',
+    );
+  });
+
+  it('lets a member attach a file when writing to the committee', async () => {
+    const res = await memberA1.post('/api/v1/exchange/to-committee', { title: 'Đơn xin chuyển sinh hoạt' });
+    const id = res.json().id as string;
+    const docx = await makeDocx('Đơn xin chuyển sinh hoạt', ['Kính gửi chi ủy.']);
+    const up = await uploadFile(t.app, memberA1, `/api/v1/exchange/${id}/files`, 'Đơn.docx', docx);
+    expect(up.statusCode, up.body).toBe(201);
+    const inbox = (await secretaryA1.get('/api/v1/exchange/inbox')).json().items as Array<{
+      id: string;
+      files: Array<{ fileName: string }>;
+    }>;
+    expect(inbox.find((i) => i.id === id)!.files.map((f) => f.fileName)).toEqual(['Đơn.docx']);
+    expect((await secretaryA1.get(up.json().url)).statusCode).toBe(200);
+    expect((await memberA1b.get(up.json().url)).statusCode).toBe(404);
   });
 });

@@ -14,6 +14,7 @@ import { loadVisibleOrg } from '../orgs/routes.ts';
 import { insideSql } from '../documents/audience.ts';
 import { fileStoreOf } from '../documents/file-store.ts';
 import { loadReadableDocument } from '../documents/routes.ts';
+import { filesOf, recipientOrgs } from './queries.ts';
 import {
   acknowledge,
   attachExchangeFile,
@@ -52,6 +53,36 @@ const SendBody = Type.Object(
   { additionalProperties: false },
 );
 
+const FileView = Type.Object({
+  id: Type.String(),
+  fileName: Type.String(),
+  mime: Type.String(),
+  size: Type.Integer(),
+  url: Type.String(),
+});
+
+/** A calendar date that exists and is not already past (UTC day), or the body is refused. */
+function checkDeadline(raw: string | null | undefined): string | null {
+  if (!raw) return null;
+  const d = new Date(`${raw}T00:00:00Z`);
+  if (!Number.isFinite(d.getTime()) || d.toISOString().slice(0, 10) !== raw)
+    throw new AppError('VALIDATION_FAILED', {
+      details: [{ field: 'body/ackDeadline', message: 'Ngày hạn xác nhận không có thật.' }],
+    });
+  if (raw < new Date().toISOString().slice(0, 10)) throw new AppError('EXCHANGE_DEADLINE_PAST');
+  return raw;
+}
+
+/** The title without surrounding spaces; one made only of spaces is refused like an empty one. */
+export function titleOf(raw: string): string {
+  const title = raw.trim();
+  if (!title)
+    throw new AppError('VALIDATION_FAILED', {
+      details: [{ field: 'body/title', message: 'Tiêu đề không được để trống.' }],
+    });
+  return title;
+}
+
 const BoxItem = Type.Object({
   id: Type.String(),
   direction: Type.String(),
@@ -64,6 +95,8 @@ const BoxItem = Type.Object({
   recipients: Type.Optional(Type.Integer()),
   acknowledged: Type.Optional(Type.Integer()),
   opened: Type.Optional(Type.Integer()),
+  /** Attached files, in the inbox. */
+  files: Type.Optional(Type.Array(FileView)),
 });
 
 const MessageView = Type.Object({
@@ -75,15 +108,7 @@ const MessageView = Type.Object({
   createdAt: Type.String(),
   ackDeadline: Nullable(Type.String()),
   document: Nullable(Type.Object({ id: Type.String(), title: Type.String() })),
-  files: Type.Array(
-    Type.Object({
-      id: Type.String(),
-      fileName: Type.String(),
-      mime: Type.String(),
-      size: Type.Integer(),
-      url: Type.String(),
-    }),
-  ),
+  files: Type.Array(FileView),
   /** The caller's own receipt when they are a recipient. */
   mine: Nullable(Type.Object({ openedAt: Nullable(Type.String()), acknowledgedAt: Nullable(Type.String()) })),
   isSender: Type.Boolean(),
@@ -127,12 +152,7 @@ async function loadMessage(ctx: AppContext, principal: Principal, id: string) {
 
 async function present(ctx: AppContext, principal: Principal, id: string) {
   const { m, isSender, mineRows } = await loadMessage(ctx, principal, id);
-  const files = await ctx.db
-    .selectFrom('exchange_files')
-    .select(['id', 'file_name', 'mime', 'size'])
-    .where('message_id', '=', id)
-    .orderBy('created_at')
-    .execute();
+  const files = (await filesOf(ctx.db, [id])).get(id) ?? [];
   const recipients = isSender
     ? await ctx.db
         .selectFrom('exchange_recipients')
@@ -160,13 +180,7 @@ async function present(ctx: AppContext, principal: Principal, id: string) {
     createdAt: m.created_at,
     ackDeadline: m.ack_deadline,
     document,
-    files: files.map((f) => ({
-      id: f.id,
-      fileName: f.file_name,
-      mime: f.mime,
-      size: Number(f.size),
-      url: `/api/v1/exchange/${id}/files/${f.id}`,
-    })),
+    files,
     mine: mine ? { openedAt: mine.opened_at, acknowledgedAt: mine.acknowledged_at } : null,
     isSender,
     recipients: recipients.map((r) => ({
@@ -205,11 +219,12 @@ export function exchangeRoutes(api: Api, ctx: AppContext): void {
       const b = req.body;
       const from = await loadVisibleOrg(ctx, req, b.fromOrgId);
       requirePermission(principal, 'content.publish', from.path);
+      const ackDeadline = checkDeadline(b.ackDeadline);
       const recipients: Recipient[] = [];
       const orgs = b.orgIds?.length ? await findOrgs(ctx.db, [...new Set(b.orgIds)]) : [];
       if (orgs.length !== new Set(b.orgIds ?? []).size) throw notFound();
       for (const o of orgs) {
-        if (o.id === from.id || !o.path.startsWith(from.path))
+        if (o.id === from.id || !o.path.startsWith(from.path) || o.status !== 'active')
           throw new AppError('EXCHANGE_RECIPIENT_OUTSIDE');
         recipients.push({ memberId: null, orgId: o.id, orgPath: o.path, name: o.name });
       }
@@ -249,7 +264,7 @@ export function exchangeRoutes(api: Api, ctx: AppContext): void {
       const id = await mutate(ctx, actorOf(req), (uow) =>
         sendMessage(uow, {
           direction: 'down',
-          title: b.title.trim(),
+          title: titleOf(b.title),
           body: (b.body ?? '').trim(),
           documentId: b.documentId ?? null,
           senderOrg: from,
@@ -257,11 +272,42 @@ export function exchangeRoutes(api: Api, ctx: AppContext): void {
           senderAccountId: principal.accountId,
           senderMemberId: principal.memberId,
           senderName: from.name,
-          ackDeadline: b.ackDeadline ?? null,
+          ackDeadline,
           recipients,
         }),
       );
       return reply.status(201).send(await present(ctx, principal, id));
+    },
+  );
+
+  api.get(
+    '/api/v1/orgs/:id/exchange-recipients',
+    {
+      config: { access: 'content.publish' },
+      schema: {
+        tags,
+        summary:
+          'Tổ chức trực thuộc có thể nhận văn bản: cấp dưới trực tiếp, hoặc tìm theo tên trong cả cây tổ chức',
+        params: IdParams,
+        querystring: Type.Object({ q: Type.Optional(Type.String({ maxLength: 100 })) }),
+        response: {
+          200: Type.Object({
+            items: Type.Array(
+              Type.Object({
+                id: Type.String(),
+                name: Type.String(),
+                typeName: Type.String(),
+                parentName: Nullable(Type.String()),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (req) => {
+      const from = await loadVisibleOrg(ctx, req, req.params.id);
+      requirePermission(principalOf(req), 'content.publish', from.path);
+      return { items: await recipientOrgs(ctx.db, from, { q: req.query.q, limit: 50 }) };
     },
   );
 
@@ -295,7 +341,7 @@ export function exchangeRoutes(api: Api, ctx: AppContext): void {
       const id = await mutate(ctx, actorOf(req), (uow) =>
         sendMessage(uow, {
           direction: 'up',
-          title: req.body.title.trim(),
+          title: titleOf(req.body.title),
           body: (req.body.body ?? '').trim(),
           documentId: null,
           senderOrg: null,
@@ -347,8 +393,15 @@ export function exchangeRoutes(api: Api, ctx: AppContext): void {
         .orderBy('r.received_at', 'desc')
         .limit(100)
         .execute();
+      // A member who is also on the receiving committee gets one line per message, not one per receipt.
+      const seen = new Set<string>();
+      const unique = rows.filter((r) => !seen.has(r.id) && seen.add(r.id));
+      const files = await filesOf(
+        ctx.db,
+        unique.map((r) => r.id),
+      );
       return {
-        items: rows.map((r) => ({
+        items: unique.map((r) => ({
           id: r.id,
           direction: r.direction,
           title: r.title,
@@ -357,6 +410,7 @@ export function exchangeRoutes(api: Api, ctx: AppContext): void {
           ackDeadline: r.ack_deadline,
           openedAt: r.opened_at,
           acknowledgedAt: r.acknowledged_at,
+          files: files.get(r.id) ?? [],
         })),
       };
     },

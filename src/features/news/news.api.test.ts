@@ -182,6 +182,98 @@ describe('news feed', () => {
   });
 });
 
+describe('editing', () => {
+  it('edits a published item: sanitised, audited, re-indexed, seen by members with the new text', async () => {
+    const n = await post(communeAEditor, { orgId: tree.communeA.id, section: 'bulletin', title: 'Lịch họp' });
+    await memberA1.post(`/api/v1/news/${n.id}/read`);
+    const put = (c: Client, body: Record<string, unknown>) =>
+      c.put(`/api/v1/news/${n.id}`, {
+        orgId: tree.communeA.id,
+        section: 'bulletin',
+        title: 'Lịch họp chi bộ tháng 12 (sửa)',
+        bodyHtml:
+          '<p>Họp lúc <strong>19 giờ 30</strong>.</p><script>alert(1)</script><img src=x onerror=alert(1)>',
+        ...body,
+      });
+    const res = await put(communeAEditor, {});
+    expect(res.statusCode, res.body).toBe(200);
+    const edited = res.json();
+    expect(edited.title).toBe('Lịch họp chi bộ tháng 12 (sửa)');
+    expect(edited.bodyHtml).toContain('<strong>19 giờ 30</strong>');
+    expect(edited.bodyHtml.toLowerCase()).not.toMatch(/<script|onerror/);
+    expect(edited.status).toBe('published');
+    expect(edited.scheduled).toBe(false);
+    // Members see the new text; what they read stays read.
+    const seen = (await memberA1.get(`/api/v1/news/${n.id}`)).json();
+    expect(seen.title).toBe('Lịch họp chi bộ tháng 12 (sửa)');
+    expect(seen.readAt).toBeTruthy();
+    const indexed = await t.ctx.db
+      .selectFrom('search_items')
+      .select('title')
+      .where('item_id', '=', n.id)
+      .execute();
+    expect(indexed.map((r) => r.title)).toEqual(['Lịch họp chi bộ tháng 12 (sửa)']);
+    const audit = await t.ctx.db
+      .selectFrom('audit_log')
+      .select(['before', 'after'])
+      .where('action', '=', 'news.update')
+      .where('entity_id', '=', n.id)
+      .execute();
+    expect(audit).toHaveLength(1);
+    expect(JSON.parse(audit[0]!.before!).title).toBe('Lịch họp');
+    expect(JSON.parse(audit[0]!.after!).title).toBe('Lịch họp chi bộ tháng 12 (sửa)');
+
+    // Moving it to a later time takes it off the feed and out of search until then.
+    const later = new Date(Date.now() + 86_400_000).toISOString();
+    const moved = (await put(communeAEditor, { publishAt: later })).json();
+    expect(moved.scheduled).toBe(true);
+    expect(ids(await memberA1.get('/api/v1/news?limit=50'))).not.toContain(n.id);
+    expect(
+      await t.ctx.db.selectFrom('search_items').select('item_id').where('item_id', '=', n.id).execute(),
+    ).toEqual([]);
+    // A scheduled item is edited the same way and keeps its time when none is given.
+    const kept = (await put(communeAEditor, { title: 'Lịch họp (hẹn giờ)' })).json();
+    expect(kept.publishAt).toBe(later);
+  });
+
+  it('refuses bad edits and editors without the right over the item', async () => {
+    const n = await post(communeAEditor, {
+      orgId: tree.communeA.id,
+      section: 'bulletin',
+      title: 'Thông báo',
+    });
+    const base = {
+      orgId: tree.communeA.id,
+      section: 'bulletin',
+      title: 'Thông báo',
+      bodyHtml: '<p>Nội dung</p>',
+    };
+    const put = (c: Client, body: Record<string, unknown>, id = n.id) =>
+      c.put(`/api/v1/news/${id}`, { ...base, ...body });
+    expect((await put(communeAEditor, { bodyHtml: '<script>alert(1)</script>' })).json().error.code).toBe(
+      'NEWS_EMPTY',
+    );
+    for (const bad of [
+      { title: '   ' },
+      { publishAt: 'ngày mai' },
+      { sourceUrl: 'javascript:alert(1)' },
+      { section: 'sport' },
+      { orgId: tree.province.id },
+      { extra: 1 },
+    ]) {
+      const res = await put(communeAEditor, bad);
+      expect(res.statusCode, JSON.stringify(bad)).toBe(400);
+      expect(res.json().error.code).toBe('VALIDATION_FAILED');
+    }
+    // The province office edits what its communes publish; a member cannot; another commune does not see it.
+    expect((await put(provinceEditor, { title: 'Thông báo (tỉnh sửa)' })).statusCode).toBe(200);
+    expect((await put(memberA1, {})).statusCode).toBe(403);
+    const provinceItem = await post(provinceEditor, { orgId: tree.province.id });
+    expect((await put(communeAEditor, { orgId: tree.province.id }, provinceItem.id)).statusCode).toBe(403);
+    expect((await communeAEditor.put('/api/v1/news/khong-co', base)).statusCode).toBe(404);
+  });
+});
+
 describe('rich text', () => {
   it('strips every known script payload and keeps the formatting', async () => {
     for (const payload of XSS_PAYLOADS) {

@@ -103,9 +103,14 @@ function parsePublishAt(raw: string | null | undefined): string | null {
 }
 
 function inputOf(b: Static<typeof NewsBody>): NewsInput {
+  const title = b.title.trim();
+  if (!title)
+    throw new AppError('VALIDATION_FAILED', {
+      details: [{ field: 'body/title', message: 'Tiêu đề không được để trống.' }],
+    });
   return {
     section: b.section,
-    title: b.title.trim(),
+    title,
     bodyHtml: b.bodyHtml,
     source: b.source?.trim() || null,
     sourceUrl: b.sourceUrl?.trim() || null,
@@ -297,6 +302,11 @@ export function newsRoutes(api: Api, ctx: AppContext): void {
     async (req) => {
       const principal = principalOf(req);
       const { n } = await loadManaged(ctx, req, req.params.id);
+      // An item stays with the organisation that published it; its audience may change.
+      if (req.body.orgId !== n.org_id)
+        throw new AppError('VALIDATION_FAILED', {
+          details: [{ field: 'body/orgId', message: 'Không chuyển tin sang tổ chức khác.' }],
+        });
       const org = (await findOrg(ctx.db, n.org_id))!;
       const audience = req.body.audienceOrgIds
         ? await audienceOrgs(ctx, principal, org, req.body.audienceOrgIds)

@@ -108,8 +108,14 @@ export async function updateNews(
     entityType: 'news',
     entityId: n.id,
     orgPath: n.org_path,
-    before: { title: n.title },
-    after: { title: input.title, audience: paths },
+    before: { section: n.section, title: n.title, publishAt: n.publish_at, pinned: Number(n.pinned) === 1 },
+    after: {
+      section: input.section,
+      title: input.title,
+      publishAt: input.publishAt ?? n.publish_at,
+      pinned: input.pinned,
+      audience: paths,
+    },
   });
   await syncNewsSearch(uow, n.id);
 }

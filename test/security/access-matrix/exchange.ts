@@ -66,6 +66,8 @@ const entries: MatrixEntries = {
       inside: ['member', 'secretary'],
       body: () => ({ title: 'Báo cáo gửi chi ủy' }),
     },
+    // The organisations a committee may send to: those who publish for the branch (or above it), nobody else.
+    'GET /api/v1/orgs/:id/exchange-recipients': { target: 'branch', query: () => 'q=chi' },
     'GET /api/v1/exchange/inbox': { target: 'own' },
     'GET /api/v1/exchange/outbox': { target: 'own' },
     'GET /api/v1/exchange/:id': { target: 'commune', inside: ['member', ...sender], outside: [] },
