@@ -1,7 +1,7 @@
 import type { DbOrTx } from '../../platform/db/database.ts';
 
 export interface CalendarItem {
-  kind: 'meeting' | 'task' | 'acknowledgement';
+  kind: 'meeting' | 'task' | 'study' | 'acknowledgement';
   id: string;
   title: string;
   /** ISO instant for meetings, YYYY-MM-DD for deadlines. */
@@ -12,7 +12,8 @@ export interface CalendarItem {
 
 /**
  * A member's calendar from 30 days ago to 180 days ahead: their branch's published meetings, deadlines of the
- * open tasks they own or contribute to, and documents they still have to acknowledge.
+ * open tasks they own or contribute to, documents their branch or a higher committee gave them to study, and
+ * documents they still have to acknowledge.
  */
 export async function memberCalendar(
   db: DbOrTx,
@@ -23,7 +24,7 @@ export async function memberCalendar(
   const to = new Date(now.getTime() + 180 * 86_400_000).toISOString();
   const member = await db
     .selectFrom('members')
-    .select(['org_id'])
+    .select(['org_id', 'org_path'])
     .where('id', '=', memberId)
     .executeTakeFirst();
   if (!member) return [];
@@ -53,6 +54,20 @@ export async function memberCalendar(
       ]),
     )
     .execute();
+  // A study assignment covers the subtree of the organisation that gave it: the branch and every level above.
+  const segments = member.org_path.split('/').filter(Boolean);
+  const ancestors = segments.map((_, i) => `/${segments.slice(0, i + 1).join('/')}/`);
+  const studies =
+    ancestors.length === 0
+      ? []
+      : await db
+          .selectFrom('study_assignments')
+          .innerJoin('documents', 'documents.id', 'study_assignments.document_id')
+          .select(['study_assignments.id', 'study_assignments.deadline', 'documents.title'])
+          .where('study_assignments.org_path', 'in', ancestors)
+          .where('study_assignments.deadline', '>=', from.slice(0, 10))
+          .where('study_assignments.deadline', '<', to.slice(0, 10))
+          .execute();
   const acks = await db
     .selectFrom('exchange_recipients')
     .innerJoin('exchange_messages', 'exchange_messages.id', 'exchange_recipients.message_id')
@@ -77,6 +92,14 @@ export async function memberCalendar(
       at: t.deadline!,
       place: null,
       url: `/tasks/${t.id}`,
+    })),
+    ...studies.map((a) => ({
+      kind: 'study' as const,
+      id: a.id,
+      title: `Hạn học tập: ${a.title}`,
+      at: a.deadline,
+      place: null,
+      url: `/study/${a.id}`,
     })),
     ...acks.map((a) => ({
       kind: 'acknowledgement' as const,

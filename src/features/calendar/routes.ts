@@ -28,19 +28,27 @@ export function calendarRoutes(api: Api, ctx: AppContext): void {
       schema: {
         tags,
         summary: 'Lịch của tôi: cuộc họp, hạn nhiệm vụ, hạn xác nhận văn bản',
-        response: { 200: Type.Object({ items: Type.Array(Item), hasFeed: Type.Boolean() }) },
+        response: {
+          200: Type.Object({
+            items: Type.Array(Item),
+            hasFeed: Type.Boolean(),
+            /** When the current private link was made; the link itself is shown only once, when made. */
+            feedCreatedAt: Type.Union([Type.String(), Type.Null()]),
+          }),
+        },
       },
     },
     async (req) => {
       const p = principalOf(req);
       const feed = await ctx.db
         .selectFrom('calendar_feeds')
-        .select('account_id')
+        .select(['account_id', 'created_at'])
         .where('account_id', '=', p.accountId)
         .executeTakeFirst();
       return {
         items: p.memberId ? await memberCalendar(ctx.db, p.memberId) : [],
         hasFeed: feed !== undefined,
+        feedCreatedAt: feed?.created_at ?? null,
       };
     },
   );

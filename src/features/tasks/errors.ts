@@ -46,4 +46,14 @@ registerErrors({
     vi: 'Nhiệm vụ đã hủy, không thể cập nhật.',
     en: 'The task was cancelled and cannot be updated.',
   },
+  TASK_FILES_LIMIT: {
+    status: 422,
+    vi: 'Mỗi lần báo cáo tiến độ chỉ đính kèm được tối đa 10 tệp.',
+    en: 'A progress update can have at most 10 attached files.',
+  },
+  TASK_FILE_NOT_AUTHOR: {
+    status: 403,
+    vi: 'Chỉ người viết báo cáo tiến độ hoặc cấp ủy mới được đính kèm tệp vào báo cáo này.',
+    en: 'Only the author of the progress update or the committee may attach files to it.',
+  },
 });

@@ -59,4 +59,23 @@ export const taskMigrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '20261125_75_task_files': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('task_files')
+        .addColumn('id', 'text', (col) => col.primaryKey())
+        .addColumn('task_id', 'text', (col) => col.notNull().references('tasks.id'))
+        .addColumn('update_id', 'text', (col) => col.notNull().references('task_updates.id'))
+        .addColumn('file_key', 'text', (col) => col.notNull())
+        .addColumn('file_name', 'text', (col) => col.notNull())
+        .addColumn('mime', 'text', (col) => col.notNull())
+        .addColumn('size', 'integer', (col) => col.notNull())
+        .addColumn('sha256', 'text', (col) => col.notNull())
+        .addColumn('uploaded_by', 'text', (col) => col.notNull())
+        .addColumn('created_at', 'text', (col) => col.notNull())
+        .execute();
+      await db.schema.createIndex('task_files_update').on('task_files').columns(['update_id']).execute();
+      await db.schema.createIndex('task_files_task').on('task_files').columns(['task_id']).execute();
+    },
+  },
 };

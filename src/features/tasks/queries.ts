@@ -139,10 +139,17 @@ export async function updatesOf(db: DbOrTx, taskId: string) {
       'task_updates.progress',
       'task_updates.note',
       'task_updates.created_at',
+      'task_updates.author_account_id',
       'members.full_name as author_name',
     ])
     .where('task_updates.task_id', '=', taskId)
     .orderBy('task_updates.created_at', 'desc')
+    .execute();
+  const files = await db
+    .selectFrom('task_files')
+    .select(['id', 'update_id', 'file_name', 'mime', 'size'])
+    .where('task_id', '=', taskId)
+    .orderBy('created_at')
     .execute();
   return rows.map((u) => ({
     id: u.id,
@@ -150,6 +157,16 @@ export async function updatesOf(db: DbOrTx, taskId: string) {
     note: u.note,
     createdAt: u.created_at,
     authorName: u.author_name ?? '',
+    authorAccountId: u.author_account_id,
+    files: files
+      .filter((f) => f.update_id === u.id)
+      .map((f) => ({
+        id: f.id,
+        fileName: f.file_name,
+        mime: f.mime,
+        size: Number(f.size),
+        url: `/api/v1/tasks/${taskId}/files/${f.id}`,
+      })),
   }));
 }
 

@@ -8,7 +8,9 @@ import { can, requirePermission } from '../../platform/permissions/check.ts';
 import { Id, IdParams } from '../orgs/schemas.ts';
 import { findOrg } from '../orgs/queries.ts';
 import { loadVisibleOrg } from '../orgs/routes.ts';
-import { createTask, editTask, postUpdate } from './service.ts';
+import { attachUpdateFile, createTask, editTask, postUpdate } from './service.ts';
+import { fileStoreOf } from '../documents/file-store.ts';
+import { IMAGE_KINDS, fileResponseHeaders, saveUpload, type FileKind } from '../../platform/files/index.ts';
 import {
   contributorsOf,
   findTask,
@@ -21,6 +23,17 @@ import { summariseTasks } from './domain/tasks.ts';
 import './errors.ts';
 
 const tags = ['Nhiệm vụ'];
+/** What an owner attaches to a progress update: photos of the work, and PDF or office documents. */
+export const TASK_FILE_KINDS: readonly FileKind[] = [...IMAGE_KINDS, 'pdf', 'docx', 'odt', 'xlsx'];
+const UpdateFileParams = Type.Object({ id: Id, updateId: Id });
+const FileParams = Type.Object({ id: Id, fileId: Id });
+const FileView = Type.Object({
+  id: Type.String(),
+  fileName: Type.String(),
+  mime: Type.String(),
+  size: Type.Integer(),
+  url: Type.String(),
+});
 const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
 
@@ -92,7 +105,10 @@ async function detail(ctx: AppContext, req: FastifyRequest, id: string) {
     ...rest,
     contributors,
     children,
-    updates: await updatesOf(ctx.db, id),
+    updates: (await updatesOf(ctx.db, id)).map(({ authorAccountId, ...u }) => ({
+      ...u,
+      canAttach: task.status !== 'cancelled' && (manage || authorAccountId === principal.accountId),
+    })),
     canUpdate: (manage || involved) && task.status !== 'cancelled' && children.length === 0,
     canManage: manage,
   };
@@ -110,6 +126,8 @@ const Detail = Type.Intersect([
         note: Type.String(),
         createdAt: Type.String(),
         authorName: Type.String(),
+        files: Type.Array(FileView),
+        canAttach: Type.Boolean(),
       }),
     ),
     canUpdate: Type.Boolean(),
@@ -231,6 +249,80 @@ export function taskRoutes(api: Api, ctx: AppContext): void {
         }),
       );
       return reply.code(201).send(await detail(ctx, req, task.id));
+    },
+  );
+
+  api.post(
+    '/api/v1/tasks/:id/updates/:updateId/files',
+    {
+      config: { access: 'org.read' },
+      schema: {
+        tags,
+        summary: 'Đính kèm tệp (ảnh, PDF, Word) vào một lần báo cáo tiến độ',
+        consumes: ['multipart/form-data'],
+        params: UpdateFileParams,
+        response: { 201: FileView },
+      },
+    },
+    async (req, reply) => {
+      const { task, org } = await loadTask(ctx, req, req.params.id);
+      const principal = principalOf(req);
+      const update = await ctx.db
+        .selectFrom('task_updates')
+        .select(['id', 'author_account_id'])
+        .where('id', '=', req.params.updateId)
+        .where('task_id', '=', task.id)
+        .executeTakeFirst();
+      if (!update) throw notFound();
+      if (update.author_account_id !== principal.accountId && !can(principal, 'meeting.manage', org.path))
+        throw new AppError('TASK_FILE_NOT_AUTHOR');
+      if (task.status === 'cancelled') throw new AppError('TASK_CLOSED');
+      if (!req.isMultipart()) throw new AppError('UPLOAD_REQUIRED');
+      const file = await req.file();
+      if (!file) throw new AppError('UPLOAD_REQUIRED');
+      const saved = await saveUpload(fileStoreOf(ctx), {
+        bytes: new Uint8Array(await file.toBuffer()),
+        name: file.filename,
+        allowed: TASK_FILE_KINDS,
+        maxBytes: ctx.config.maxUploadBytes,
+      });
+      const id = await mutate(ctx, actorOf(req), (uow) =>
+        attachUpdateFile(uow, org, task.id, update.id, saved, principal.accountId),
+      );
+      return reply.code(201).send({
+        id,
+        fileName: saved.fileName,
+        mime: saved.mime,
+        size: saved.size,
+        url: `/api/v1/tasks/${task.id}/files/${id}`,
+      });
+    },
+  );
+
+  api.get(
+    '/api/v1/tasks/:id/files/:fileId',
+    {
+      config: { access: 'org.read' },
+      schema: { tags, summary: 'Tải tệp đính kèm báo cáo tiến độ', params: FileParams },
+    },
+    async (req, reply) => {
+      const { task } = await loadTask(ctx, req, req.params.id);
+      const row = await ctx.db
+        .selectFrom('task_files')
+        .selectAll()
+        .where('id', '=', req.params.fileId)
+        .where('task_id', '=', task.id)
+        .executeTakeFirst();
+      if (!row) throw notFound();
+      const stream = await fileStoreOf(ctx).get(row.file_key);
+      if (!stream) throw notFound();
+      const headers = fileResponseHeaders({
+        mime: row.mime,
+        fileName: row.file_name,
+        size: Number(row.size),
+        inline: true,
+      });
+      return reply.headers({ ...headers, 'Cache-Control': 'private, no-store' }).send(stream);
     },
   );
 

@@ -17,6 +17,7 @@ import {
   type TaskStatus,
 } from './domain/tasks.ts';
 import { refreshTaskRollup } from '../supervision/rollup.ts';
+import type { SavedUpload } from '../../platform/files/index.ts';
 import './errors.ts';
 
 /** Domain refusals become registered HTTP errors with the same code. */
@@ -281,6 +282,57 @@ export async function postUpdate(
     entityId: taskId,
     orgPath: org.path,
     after: input,
+  });
+  return id;
+}
+
+/** At most this many files on one progress update. */
+export const MAX_FILES_PER_UPDATE = 10;
+
+/** Records a checked, stored upload as an attachment of a progress update (the file itself is already saved). */
+export async function attachUpdateFile(
+  uow: UnitOfWork,
+  org: Org,
+  taskId: string,
+  updateId: string,
+  saved: SavedUpload,
+  accountId: string,
+): Promise<string> {
+  const { trx } = uow;
+  const task = await trx
+    .selectFrom('tasks')
+    .select('status')
+    .where('id', '=', taskId)
+    .executeTakeFirstOrThrow();
+  if (task.status === 'cancelled') throw new AppError('TASK_CLOSED');
+  const count = await trx
+    .selectFrom('task_files')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('update_id', '=', updateId)
+    .executeTakeFirstOrThrow();
+  if (Number(count.n) >= MAX_FILES_PER_UPDATE) throw new AppError('TASK_FILES_LIMIT');
+  const id = newId();
+  await trx
+    .insertInto('task_files')
+    .values({
+      id,
+      task_id: taskId,
+      update_id: updateId,
+      file_key: saved.key,
+      file_name: saved.fileName,
+      mime: saved.mime,
+      size: saved.size,
+      sha256: saved.sha256,
+      uploaded_by: accountId,
+      created_at: nowIso(),
+    })
+    .execute();
+  await uow.audit({
+    action: 'task.file_attach',
+    entityType: 'task',
+    entityId: taskId,
+    orgPath: org.path,
+    after: { updateId, fileId: id, fileName: saved.fileName, size: saved.size, sha256: saved.sha256 },
   });
   return id;
 }

@@ -44,10 +44,25 @@ export interface TaskUpdateTable {
   created_at: string;
 }
 
+/** A file attached to a progress update (photo, PDF, Word…), stored in the platform file store by content key. */
+export interface TaskFileTable {
+  id: string;
+  task_id: string;
+  update_id: string;
+  file_key: string;
+  file_name: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  uploaded_by: string;
+  created_at: string;
+}
+
 declare module '../../platform/db/schema.ts' {
   interface DB {
     tasks: TaskTable;
     task_contributors: TaskContributorTable;
     task_updates: TaskUpdateTable;
+    task_files: TaskFileTable;
   }
 }

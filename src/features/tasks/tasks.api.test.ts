@@ -10,6 +10,8 @@ import {
 import { mutate } from '../../platform/context.ts';
 import { runDueJobs } from '../../platform/jobs/queue.ts';
 import { createMeeting } from '../meetings/service.ts';
+import { MP3_FRAME, MP3_ID3, PNG_1PX, makeDocx, makePdf } from '../../platform/files/test-fixtures.ts';
+import { uploadFile } from '../documents/test-support.ts';
 
 let t: TestApp;
 let tree: SmallTree;
@@ -17,6 +19,7 @@ let owner: Client;
 let neighbour: Client;
 let secretary: Client;
 let otherCommune: Client;
+let otherBranch: Client;
 let ownerId: string;
 let neighbourId: string;
 let outsiderId: string;
@@ -24,7 +27,8 @@ let outsiderId: string;
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
 beforeAll(async () => {
-  t = await createTestApp();
+  // 1 MB per file, so the size check on attachments is reachable with a small test file.
+  t = await createTestApp({ SOTAY_MAX_UPLOAD_MB: '1' });
   tree = await makeTree(t.ctx);
   ownerId = await makeMember(t.ctx, tree.branchA1);
   neighbourId = await makeMember(t.ctx, tree.branchA1);
@@ -42,6 +46,8 @@ beforeAll(async () => {
   neighbour = await login(t.app, 'neighbour', PASSWORD);
   secretary = await login(t.app, 'bithu', PASSWORD);
   otherCommune = await login(t.app, 'otherc', PASSWORD);
+  await makeAccount(t.ctx, { login: 'other', memberId: outsiderId });
+  otherBranch = await login(t.app, 'other', PASSWORD);
 });
 afterAll(() => t?.close());
 
@@ -222,5 +228,128 @@ describe('reminders and resolutions', () => {
     expect(review.statusCode).toBe(200);
     expect(review.json().items.map((i: { id: string }) => i.id)).toContain(imported[0].id);
     expect((await otherCommune.get(`/api/v1/meetings/${next}/task-review`)).statusCode).toBe(404);
+  });
+});
+
+/** A task of branch A1 owned by `owner`, with one progress update by the owner. */
+async function taskWithUpdate(): Promise<{ taskId: string; updateId: string }> {
+  const created = await secretary.post(`/api/v1/orgs/${tree.branchA1.id}/tasks`, {
+    title: 'Sửa đường bê tông liên thôn',
+    ownerMemberId: ownerId,
+    deadline: day(20),
+  });
+  expect(created.statusCode).toBe(201);
+  const taskId = created.json().id as string;
+  const posted = await owner.post(`/api/v1/tasks/${taskId}/updates`, {
+    progress: 40,
+    note: 'Đã đổ xong 200 m',
+  });
+  expect(posted.statusCode).toBe(201);
+  return { taskId, updateId: posted.json().updates[0].id as string };
+}
+
+const attach = (c: Client, taskId: string, updateId: string, name: string, bytes: Uint8Array) =>
+  uploadFile(t.app, c, `/api/v1/tasks/${taskId}/updates/${updateId}/files`, name, bytes);
+
+describe('attachments on progress updates', () => {
+  it('lets the owner attach a photo and a PDF that everyone who sees the task can download', async () => {
+    const { taskId, updateId } = await taskWithUpdate();
+    const pdf = await makePdf(['Biên bản nghiệm thu đoạn đường thôn Nguyệt Lâm']);
+    const photo = await attach(owner, taskId, updateId, 'ảnh công trình.png', PNG_1PX);
+    expect(photo.statusCode).toBe(201);
+    expect(photo.json()).toMatchObject({ fileName: 'ảnh công trình.png', mime: 'image/png' });
+    const report = await attach(owner, taskId, updateId, 'bien-ban.pdf', pdf);
+    expect(report.statusCode).toBe(201);
+
+    const detail = (await neighbour.get(`/api/v1/tasks/${taskId}`)).json();
+    const files = detail.updates[0].files as Array<{ fileName: string; url: string; size: number }>;
+    expect(files.map((f) => f.fileName)).toEqual(['ảnh công trình.png', 'bien-ban.pdf']);
+    expect(files[1]!.size).toBe(pdf.length);
+    // A member who only reads the task does not get to attach to someone else's report.
+    expect(detail.updates[0].canAttach).toBe(false);
+    expect((await owner.get(`/api/v1/tasks/${taskId}`)).json().updates[0].canAttach).toBe(true);
+
+    const got = await neighbour.get(files[1]!.url);
+    expect(got.statusCode).toBe(200);
+    expect(got.headers['content-type']).toBe('application/pdf');
+    expect(got.headers['x-content-type-options']).toBe('nosniff');
+    expect(Buffer.compare(got.rawPayload, Buffer.from(pdf))).toBe(0);
+    const img = await secretary.get(files[0]!.url);
+    expect(img.statusCode).toBe(200);
+    expect(img.headers['content-disposition']).toContain('inline');
+
+    // Outside the branch's readers: another branch's member and another commune's committee see nothing.
+    expect((await otherBranch.get(files[1]!.url)).statusCode).toBe(404);
+    expect((await otherCommune.get(files[1]!.url)).statusCode).toBe(404);
+    expect((await otherCommune.get(`/api/v1/tasks/${taskId}`)).statusCode).toBe(404);
+    // A file id under another task is not found there.
+    const other = await taskWithUpdate();
+    const fileId = files[1]!.url.split('/').pop()!;
+    expect((await owner.get(`/api/v1/tasks/${other.taskId}/files/${fileId}`)).statusCode).toBe(404);
+  });
+
+  it('lets the committee attach to a member’s report, but not another member', async () => {
+    const { taskId, updateId } = await taskWithUpdate();
+    const docx = await makeDocx('Báo cáo', ['Kết quả vận động nhân dân hiến đất.']);
+    const refused = await attach(neighbour, taskId, updateId, 'bao-cao.docx', docx);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error.code).toBe('TASK_FILE_NOT_AUTHOR');
+    const outsider = await attach(otherBranch, taskId, updateId, 'bao-cao.docx', docx);
+    expect(outsider.statusCode).toBe(404);
+    const byCommittee = await attach(secretary, taskId, updateId, 'bao-cao.docx', docx);
+    expect(byCommittee.statusCode).toBe(201);
+    expect(byCommittee.json().mime).toContain('wordprocessingml');
+    // An update of another task is not found under this one.
+    const other = await taskWithUpdate();
+    expect((await attach(owner, taskId, other.updateId, 'a.png', PNG_1PX)).statusCode).toBe(404);
+  });
+
+  it('refuses bad files with stable codes and stores nothing', async () => {
+    const { taskId, updateId } = await taskWithUpdate();
+    const exe = await attach(owner, taskId, updateId, 'virus.exe', Uint8Array.from([0x4d, 0x5a, 0, 0]));
+    expect(exe.statusCode).toBe(415);
+    expect(exe.json().error.code).toBe('UPLOAD_TYPE_NOT_ALLOWED');
+    const fake = await attach(owner, taskId, updateId, 'anh.jpg', await makePdf(['Không phải ảnh']));
+    expect(fake.statusCode).toBe(415);
+    expect(fake.json().error.code).toBe('UPLOAD_CONTENT_MISMATCH');
+    expect(fake.json().error.message).toContain('không khớp');
+    const audio = await attach(
+      owner,
+      taskId,
+      updateId,
+      'ghi-am.mp3',
+      Uint8Array.from([...MP3_ID3, ...MP3_FRAME]),
+    );
+    expect(audio.statusCode).toBe(415);
+    const big = new Uint8Array(1024 * 1024 + 10);
+    big.set(PNG_1PX);
+    const tooLarge = await attach(owner, taskId, updateId, 'lon.png', big);
+    expect(tooLarge.statusCode).toBe(413);
+    const none = await owner.post(`/api/v1/tasks/${taskId}/updates/${updateId}/files`, {});
+    expect(none.statusCode).toBe(400);
+    expect(none.json().error.code).toBe('UPLOAD_REQUIRED');
+    const stored = await t.ctx.db
+      .selectFrom('task_files')
+      .selectAll()
+      .where('task_id', '=', taskId)
+      .execute();
+    expect(stored).toEqual([]);
+  });
+
+  it('caps the files of one update and refuses files on a cancelled task', async () => {
+    const { taskId, updateId } = await taskWithUpdate();
+    for (let i = 0; i < 10; i++)
+      expect((await attach(owner, taskId, updateId, `anh-${i}.png`, PNG_1PX)).statusCode).toBe(201);
+    const eleventh = await attach(owner, taskId, updateId, 'anh-10.png', PNG_1PX);
+    expect(eleventh.statusCode).toBe(422);
+    expect(eleventh.json().error.code).toBe('TASK_FILES_LIMIT');
+
+    const second = await taskWithUpdate();
+    expect(
+      (await secretary.patch(`/api/v1/tasks/${second.taskId}`, { status: 'cancelled' })).statusCode,
+    ).toBe(200);
+    const closed = await attach(owner, second.taskId, second.updateId, 'anh.png', PNG_1PX);
+    expect(closed.statusCode).toBe(409);
+    expect(closed.json().error.code).toBe('TASK_CLOSED');
   });
 });
