@@ -61,9 +61,9 @@ export async function deliverChunk(ctx: AppContext, p: DeliverPayload): Promise<
       .select(['id', 'account_id', 'endpoint', 'p256dh', 'auth'])
       .where('account_id', 'in', accountIds)
       .execute();
-    const jobs = pending.flatMap((r) =>
-      subs.filter((s) => s.account_id === r.account_id).map((s) => ({ r, s })),
-    );
+    const subsOf = new Map<string, typeof subs>();
+    for (const s of subs) subsOf.set(s.account_id, [...(subsOf.get(s.account_id) ?? []), s]);
+    const jobs = pending.flatMap((r) => (subsOf.get(r.account_id) ?? []).map((s) => ({ r, s })));
     const dead: string[] = [];
     const failedIds = new Set<string>();
     await pool(jobs, CONCURRENCY, async ({ r, s }) => {

@@ -62,6 +62,8 @@ export interface PushReceipt {
   path: string;
   payload: unknown;
   ttl: string | undefined;
+  /** The VAPID JWT the request carried. */
+  token: string;
 }
 
 export interface FakePushService {
@@ -100,22 +102,24 @@ export async function startFakePushService(opts: { vapidPublicKey?: string } = {
     if (opts.vapidPublicKey && k !== opts.vapidPublicKey) return refuse('unexpected VAPID key');
     const [h, p, s] = jwt!.split('.');
     // Push services verify a token once and trust it until it expires; so does this fake.
-    const known = verified.get(jwt!);
-    const point = b64u(k!);
-    const key = createPublicKey({
-      key: {
-        kty: 'EC',
-        crv: 'P-256',
-        x: point.subarray(1, 33).toString('base64url'),
-        y: point.subarray(33).toString('base64url'),
-      },
-      format: 'jwk',
-    });
-    if (
-      known !== k &&
-      !verify('sha256', Buffer.from(`${h}.${p}`), { key, dsaEncoding: 'ieee-p1363' }, b64u(s!))
-    ) {
-      return refuse('bad VAPID signature');
+    if (verified.get(jwt!) !== k) {
+      const point = b64u(k!);
+      let good = false;
+      try {
+        const key = createPublicKey({
+          key: {
+            kty: 'EC',
+            crv: 'P-256',
+            x: point.subarray(1, 33).toString('base64url'),
+            y: point.subarray(33).toString('base64url'),
+          },
+          format: 'jwk',
+        });
+        good = verify('sha256', Buffer.from(`${h}.${p}`), { key, dsaEncoding: 'ieee-p1363' }, b64u(s ?? ''));
+      } catch {
+        good = false;
+      }
+      if (!good) return refuse('bad VAPID signature');
     }
     verified.set(jwt!, k!);
     const claims = JSON.parse(b64u(p!).toString('utf8')) as { aud: string; exp: number; sub: string };
@@ -133,7 +137,7 @@ export async function startFakePushService(opts: { vapidPublicKey?: string } = {
         return refuse('payload does not decrypt');
       }
     }
-    received.push({ path, payload, ttl: req.headers.ttl as string });
+    received.push({ path, payload, ttl: req.headers.ttl as string, token: jwt! });
     res.writeHead(201).end();
   });
   server.keepAliveTimeout = 30_000;

@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import nodemailer, { type Transporter } from 'nodemailer';
+import MailComposer from 'nodemailer/lib/mail-composer';
 import type { OutgoingMessage, SendResult } from './types.ts';
 
 export interface EmailProvider {
@@ -10,7 +12,31 @@ function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-/** E-mail over SMTP (`smtp://user:pass@host:587`, `smtps://…`), pooled connections for batches. */
+/** A plain ASCII mailbox (`name@example.vn`): safe to write into a header and an envelope as it is. */
+const PLAIN_ADDRESS =
+  /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
+const TEMPLATE_ID = 'Message-ID: <template@sotay.invalid>\r\n';
+/** A built message is reused for this long (its Date header stays close to the sending time). */
+export const TEMPLATE_MS = 60_000;
+const TEMPLATES_KEPT = 64;
+
+function content(from: string, msg: OutgoingMessage) {
+  return {
+    from,
+    subject: msg.title,
+    text: `${msg.body}\n\nXem trong Sổ tay: ${msg.url}\n`,
+    html:
+      `<p>${escapeHtml(msg.body).replace(/\n/g, '<br>')}</p>` +
+      `<p><a href="${escapeHtml(msg.url)}">Xem trong Sổ tay</a></p>`,
+  };
+}
+
+/**
+ * E-mail over SMTP (`smtp://user:pass@host:587`, `smtps://…`), pooled connections (PIPELINING when the server
+ * offers it). The MIME message of one notification is built once and reused for every recipient: only the
+ * `To` and `Message-ID` headers differ per message. Addresses that are not plain ASCII go through the full
+ * composer (international domains, quoting).
+ */
 export function createEmailProvider(opts: {
   url: string;
   from: string;
@@ -18,21 +44,43 @@ export function createEmailProvider(opts: {
 }): EmailProvider {
   const transport: Transporter = nodemailer.createTransport(opts.url, {
     pool: true,
-    maxConnections: opts.maxConnections ?? 5,
+    maxConnections: opts.maxConnections ?? 8,
     maxMessages: Infinity,
   } as Parameters<typeof nodemailer.createTransport>[1]);
+  const envelopeFrom = /<([^>]+)>\s*$/.exec(opts.from)?.[1] ?? opts.from.trim();
+  const domain = envelopeFrom.split('@')[1] ?? 'localhost';
+  const templates = new Map<string, { built: number; raw: Promise<string> }>();
+  const template = (msg: OutgoingMessage): Promise<string> => {
+    const key = JSON.stringify([msg.title, msg.body, msg.url]);
+    const now = Date.now();
+    const hit = templates.get(key);
+    if (hit && now - hit.built < TEMPLATE_MS) return hit.raw;
+    if (templates.size >= TEMPLATES_KEPT) templates.delete(templates.keys().next().value!);
+    const raw = new MailComposer({ ...content(opts.from, msg), messageId: '<template@sotay.invalid>' })
+      .compile()
+      .build()
+      .then((b) => {
+        const s = b.toString('utf8');
+        if (!s.includes(TEMPLATE_ID)) throw new Error('unexpected MIME header layout');
+        return s.replace(TEMPLATE_ID, '');
+      });
+    raw.catch(() => templates.delete(key));
+    templates.set(key, { built: now, raw });
+    return raw;
+  };
   return {
     async send(to, msg) {
       try {
-        await transport.sendMail({
-          from: opts.from,
-          to,
-          subject: msg.title,
-          text: `${msg.body}\n\nXem trong Sổ tay: ${msg.url}\n`,
-          html:
-            `<p>${escapeHtml(msg.body).replace(/\n/g, '<br>')}</p>` +
-            `<p><a href="${escapeHtml(msg.url)}">Xem trong Sổ tay</a></p>`,
-        });
+        if (PLAIN_ADDRESS.test(to)) {
+          const body = await template(msg);
+          const id = `<${randomBytes(12).toString('hex')}@${domain}>`;
+          await transport.sendMail({
+            envelope: { from: envelopeFrom, to: [to] },
+            raw: `To: ${to}\r\nMessage-ID: ${id}\r\n${body}`,
+          });
+        } else {
+          await transport.sendMail({ ...content(opts.from, msg), to });
+        }
         return { status: 'sent' };
       } catch (err) {
         const code = (err as { responseCode?: number }).responseCode;
