@@ -35,6 +35,7 @@ import {
   latestTemplates,
   loadCatalogue,
   orgOrThrow,
+  templateById,
   toAssignment,
   treeAround,
 } from './store.ts';
@@ -237,6 +238,20 @@ export function configRoutes(api: Api, ctx: AppContext): void {
     },
   );
 
+  api.get(
+    '/api/v1/report-template-versions/:id',
+    {
+      config: { access: 'report.submit' },
+      schema: { tags, summary: 'Một phiên bản của mẫu báo cáo (cả các phiên bản cũ)', params: IdParams },
+    },
+    async (req) => {
+      const template = await templateById(ctx.db, req.params.id);
+      if (!template) throw notFound();
+      const latest = await latestTemplate(ctx.db, template.code);
+      return { ...presentTemplate(template), latest: latest?.version === template.version };
+    },
+  );
+
   const saveTemplate = async (
     uow: Parameters<Parameters<typeof mutate>[2]>[0],
     org: { id: string; path: string },
@@ -373,6 +388,17 @@ export function configRoutes(api: Api, ctx: AppContext): void {
               ? 'Loại kỳ báo cáo của phân công phải trùng với mẫu báo cáo.'
               : 'Ngày kết thúc phải sau ngày bắt đầu.',
         });
+      if (b.target.kind === 'org_types') {
+        const known = new Set(
+          (await ctx.db.selectFrom('org_types').select('code').execute()).map((r) => r.code),
+        );
+        const unknown = b.target.orgTypes.filter((code) => !known.has(code));
+        if (unknown.length > 0)
+          throw new AppError('REPORT_ASSIGNMENT_INVALID', {
+            message: 'Có loại tổ chức không có trong danh mục.',
+            details: unknown.map((code) => ({ field: 'target.orgTypes', message: code })),
+          });
+      }
       if (b.target.kind === 'orgs') {
         const tree = await treeAround(ctx.db, org.path, true);
         const outside = b.target.orgIds.filter((id) => !tree.byId.has(id) || !isInSubtree(tree, id, org.id));

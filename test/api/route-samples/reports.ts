@@ -11,6 +11,7 @@ export const selfRoutes = [
   'GET /api/v1/report-indicators',
   'GET /api/v1/report-templates',
   'GET /api/v1/report-templates/:code/versions',
+  'GET /api/v1/report-template-versions/:id',
 ];
 
 const samples: RouteSamples = async (ctx, tree) => {
@@ -25,7 +26,7 @@ const samples: RouteSamples = async (ctx, tree) => {
         aggregation: 'sum',
       },
     ]);
-    await addTemplate(uow, tree.communeA, {
+    const templateVersion = await addTemplate(uow, tree.communeA, {
       code: 'MAU_XA',
       name: 'Báo cáo mẫu',
       periodType: 'monthly',
@@ -68,6 +69,7 @@ const samples: RouteSamples = async (ctx, tree) => {
       '/api/v1/narrative-reports/': narrative,
       '/api/v1/report-indicators/': 'MAU_SO_BUOI',
       '/api/v1/report-templates/': 'MAU_XA',
+      '/api/v1/report-template-versions/': templateVersion,
     };
   });
 };

@@ -50,7 +50,7 @@ const entries: MatrixEntries = {
           aggregation: 'sum',
         },
       ]);
-      await addTemplate(uow, side.commune, {
+      const templateVersion = await addTemplate(uow, side.commune, {
         code: template,
         name: 'Báo cáo mẫu',
         periodType: 'monthly',
@@ -107,6 +107,7 @@ const entries: MatrixEntries = {
         '/api/v1/narrative-reports/': narrative,
         '/api/v1/report-indicators/': indicator,
         '/api/v1/report-templates/': template,
+        '/api/v1/report-template-versions/': templateVersion,
       };
     });
   },
@@ -129,6 +130,7 @@ const entries: MatrixEntries = {
     'DELETE /api/v1/report-indicators/:code': c,
     'GET /api/v1/report-templates': { target: 'global' },
     'GET /api/v1/report-templates/:code/versions': { target: 'global' },
+    'GET /api/v1/report-template-versions/:id': { target: 'global' },
     'POST /api/v1/report-templates': {
       ...c,
       body: (ids, side) => ({
