@@ -30,6 +30,7 @@ const loadPetitionList = () => import('./petitions/PetitionList.tsx');
 const loadMyTasks = () => import('./tasks/MyTasks.tsx');
 const loadTaskDetail = () => import('./tasks/TaskDetailScreen.tsx');
 const loadOrgTasks = () => import('./tasks/OrgTasks.tsx');
+const loadCalendar = () => import('./calendar/Calendar.tsx');
 const loadSupervision = () => import('./supervision/Supervision.tsx');
 const loadAssistant = () => import('./assistant/Assistant.tsx');
 const loadConsultationList = () => import('./consultations/ConsultationList.tsx');
@@ -136,6 +137,7 @@ function signedInScreen(me: Me, path: string, query: URLSearchParams) {
   if (exchange)
     return <Lazy key={path} load={loadExchangeMessage} props={{ messageId: exchange.id as string }} />;
   if (path === '/tasks') return <Lazy key={path} load={loadMyTasks} props={{}} />;
+  if (path === '/calendar') return <Lazy key={path} load={loadCalendar} props={{}} />;
   const task = matchPath('/tasks/:id', path);
   if (task) return <Lazy key={path} load={loadTaskDetail} props={{ taskId: task.id as string }} />;
   const orgTasks = matchPath('/orgs/:id/tasks', path);

@@ -111,6 +111,7 @@ async function detail(ctx: AppContext, req: FastifyRequest, id: string) {
     })),
     canUpdate: (manage || involved) && task.status !== 'cancelled' && children.length === 0,
     canManage: manage,
+    maxFileBytes: ctx.config.maxUploadBytes,
   };
 }
 
@@ -132,6 +133,8 @@ const Detail = Type.Intersect([
     ),
     canUpdate: Type.Boolean(),
     canManage: Type.Boolean(),
+    /** Largest file accepted as an attachment, so the screen can say so before uploading. */
+    maxFileBytes: Type.Integer(),
   }),
 ]);
 
@@ -231,7 +234,7 @@ export function taskRoutes(api: Api, ctx: AppContext): void {
         summary: 'Báo cáo tiến độ nhiệm vụ',
         params: IdParams,
         body: UpdateBody,
-        response: { 201: Detail },
+        response: { 201: Type.Intersect([Detail, Type.Object({ updateId: Type.String() })]) },
       },
     },
     async (req, reply) => {
@@ -242,13 +245,13 @@ export function taskRoutes(api: Api, ctx: AppContext): void {
         principal.memberId !== null &&
         (task.ownerMemberId === principal.memberId || contributors.some((c) => c.id === principal.memberId));
       if (!involved && !can(principal, 'meeting.manage', org.path)) throw new AppError('TASK_NOT_OWNER');
-      await mutate(ctx, actorOf(req), (uow) =>
+      const updateId = await mutate(ctx, actorOf(req), (uow) =>
         postUpdate(uow, org, task.id, req.body, {
           accountId: principal.accountId,
           memberId: principal.memberId,
         }),
       );
-      return reply.code(201).send(await detail(ctx, req, task.id));
+      return reply.code(201).send({ ...(await detail(ctx, req, task.id)), updateId });
     },
   );
 

@@ -245,7 +245,8 @@ async function taskWithUpdate(): Promise<{ taskId: string; updateId: string }> {
     note: 'Đã đổ xong 200 m',
   });
   expect(posted.statusCode).toBe(201);
-  return { taskId, updateId: posted.json().updates[0].id as string };
+  expect(posted.json().updates[0].id).toBe(posted.json().updateId);
+  return { taskId, updateId: posted.json().updateId as string };
 }
 
 const attach = (c: Client, taskId: string, updateId: string, name: string, bytes: Uint8Array) =>

@@ -27,6 +27,7 @@ export function Home(props: { me: Me }) {
             hint={t('tile.documentsHint')}
           />
           <Tile href="/tasks" icon="tasks" title={t('tile.tasks')} hint={t('tile.tasksHint')} />
+          <Tile href="/calendar" icon="meetings" title={t('calendar.tile')} hint={t('calendar.tileHint')} />
           <Tile href="/exchange" icon="documents" title={t('exchange.title')} hint={t('exchange.inbox')} />
           <PersonalTiles />
           <Tile href="/study" icon="documents" title={t('quiz.title')} hint={t('quiz.tileHint')} />

@@ -18,9 +18,28 @@ export interface Task {
 export interface TaskDetail extends Task {
   contributors: Array<{ id: string; name: string }>;
   children: Task[];
-  updates: Array<{ id: string; progress: number; note: string; createdAt: string; authorName: string }>;
+  updates: TaskUpdate[];
   canUpdate: boolean;
   canManage: boolean;
+  maxFileBytes: number;
+}
+
+export interface TaskFile {
+  id: string;
+  fileName: string;
+  mime: string;
+  size: number;
+  url: string;
+}
+
+export interface TaskUpdate {
+  id: string;
+  progress: number;
+  note: string;
+  createdAt: string;
+  authorName: string;
+  files: TaskFile[];
+  canAttach: boolean;
 }
 
 export function stateLabel(state: string): string {
