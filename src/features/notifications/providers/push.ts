@@ -1,8 +1,8 @@
 import {
   createCipheriv,
   createECDH,
+  createHmac,
   createPrivateKey,
-  hkdfSync,
   randomBytes,
   sign,
   type KeyObject,
@@ -91,8 +91,10 @@ export function createVapidTokens(opts: {
 }
 
 const KEY_INFO = Buffer.from('WebPush: info\0');
-const CEK_INFO = Buffer.from('Content-Encoding: aes128gcm\0');
-const NONCE_INFO = Buffer.from('Content-Encoding: nonce\0');
+const CEK_INFO = Buffer.from('Content-Encoding: aes128gcm\0\x01');
+const NONCE_INFO = Buffer.from('Content-Encoding: nonce\0\x01');
+const ONE = Buffer.of(1);
+const LAST_RECORD = Buffer.of(2);
 const RECORD_SIZE = 4096;
 /** Push services accept 4,096 bytes of body (RFC 8030 §7.2): 86 bytes of header, the text, 0x02, a 16-byte tag. */
 export const MAX_PLAINTEXT = 4096 - 86 - 17;
@@ -107,9 +109,16 @@ export function pushPayload(msg: OutgoingMessage): string {
   }
 }
 
+const hmac = (key: Buffer, data: Buffer) => createHmac('sha256', key).update(data).digest();
+/** One ECDH object, given a new key pair for every message (generateKeys replaces the previous pair). */
+const ephemeral = createECDH('prime256v1');
+
 /**
  * RFC 8291 message encryption with the aes128gcm content coding (RFC 8188), one record: a fresh ECDH key pair
- * and salt for every message (the standard requires it), the keys derived with HKDF-SHA-256.
+ * and salt for every message (the standard requires it). HKDF-SHA-256 written out with HMAC (RFC 5869; every
+ * output is at most one hash long, so expand is one HMAC of `info || 0x01`):
+ * IKM = HKDF(auth, ecdh_secret, "WebPush: info" || 0 || ua_public || as_public, 32), then CEK and NONCE from
+ * HKDF(salt, IKM, …).
  */
 export function encryptPayload(p256dh: string, auth: string, payload: string): Buffer {
   const uaPublic = Buffer.from(p256dh, 'base64url');
@@ -118,15 +127,13 @@ export function encryptPayload(p256dh: string, auth: string, payload: string): B
   if (authSecret.length < 16) throw new Error('auth secret must be at least 16 bytes');
   const plain = Buffer.from(payload, 'utf8');
   if (plain.length > MAX_PLAINTEXT) throw new Error('payload too large for one push message');
-  const ecdh = createECDH('prime256v1');
-  const asPublic = ecdh.generateKeys();
-  const secret = ecdh.computeSecret(uaPublic);
-  const ikm = Buffer.from(
-    hkdfSync('sha256', secret, authSecret, Buffer.concat([KEY_INFO, uaPublic, asPublic]), 32),
-  );
+  const asPublic = ephemeral.generateKeys();
+  const secret = ephemeral.computeSecret(uaPublic);
+  const ikm = hmac(hmac(authSecret, secret), Buffer.concat([KEY_INFO, uaPublic, asPublic, ONE]));
   const salt = randomBytes(16);
-  const cek = Buffer.from(hkdfSync('sha256', ikm, salt, CEK_INFO, 16));
-  const nonce = Buffer.from(hkdfSync('sha256', ikm, salt, NONCE_INFO, 12));
+  const prk = hmac(salt, ikm);
+  const cek = hmac(prk, CEK_INFO).subarray(0, 16);
+  const nonce = hmac(prk, NONCE_INFO).subarray(0, 12);
   const cipher = createCipheriv('aes-128-gcm', cek, nonce);
   const header = Buffer.alloc(21);
   salt.copy(header, 0);
@@ -136,7 +143,7 @@ export function encryptPayload(p256dh: string, auth: string, payload: string): B
     header,
     asPublic,
     cipher.update(plain),
-    cipher.update(Buffer.of(2)),
+    cipher.update(LAST_RECORD),
     cipher.final(),
     cipher.getAuthTag(),
   ]);
