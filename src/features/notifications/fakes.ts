@@ -198,16 +198,23 @@ export async function startFakeZalo(token: string, opts: { failAll?: boolean } =
 export interface FakeSmtp {
   url: string;
   mails: Array<{ from: string; to: string[]; raw: string }>;
+  /** SMTP connections opened so far. */
+  connections(): number;
   close(): Promise<void>;
 }
 
 /** A real SMTP server (smtp-server) on a free local port; mailboxes starting with "nobody@" are refused (550). */
 export async function startFakeSmtp(): Promise<FakeSmtp> {
   const mails: FakeSmtp['mails'] = [];
+  let connections = 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
+    onConnect(_session, cb) {
+      connections++;
+      cb();
+    },
     onRcptTo(address, _session, cb) {
       if (address.address.startsWith('nobody@')) {
         const err = new Error('mailbox unavailable') as Error & { responseCode: number };
@@ -234,6 +241,7 @@ export async function startFakeSmtp(): Promise<FakeSmtp> {
   return {
     url: `smtp://127.0.0.1:${port}`,
     mails,
+    connections: () => connections,
     close: () => new Promise((r) => server.close(() => r())),
   };
 }

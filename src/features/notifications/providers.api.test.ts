@@ -225,13 +225,18 @@ describe('e-mail over SMTP', () => {
       maxConnections: 3,
     });
     const before = smtp.mails.length;
+    const connectionsBefore = smtp.connections();
     const to = ['a1@example.vn', 'a2@example.vn', 'a3@example.vn', 'a4@example.vn'];
     const results = await Promise.all(to.map((t) => email.send(t, msg)));
     expect(results).toEqual(to.map(() => ({ status: 'sent' })));
     // An address with a display name is not plain: the full composer writes it.
     expect(await email.send('Nguyễn Văn An <an@example.vn>', msg)).toEqual({ status: 'sent' });
+    // One after another, more messages than connections: the pooled connections carry them all.
+    for (const t of to)
+      expect(await email.send(t, { ...msg, title: 'Nhắc họp' })).toEqual({ status: 'sent' });
+    expect(smtp.connections() - connectionsBefore).toBeLessThanOrEqual(3);
     email.close();
-    const mails = smtp.mails.slice(before);
+    const mails = smtp.mails.slice(before, before + 5);
     expect(mails.map((m) => m.to[0]).sort()).toEqual([...to, 'an@example.vn'].sort());
     const header = (raw: string, name: string) => new RegExp(`^${name}: (.*)$`, 'm').exec(raw)?.[1]?.trim();
     for (const m of mails) {

@@ -42,11 +42,14 @@ export function createEmailProvider(opts: {
   from: string;
   maxConnections?: number;
 }): EmailProvider {
-  const transport: Transporter = nodemailer.createTransport(opts.url, {
+  // Transport options go in the first argument (the second one holds message defaults): a pool of connections,
+  // each kept open for any number of messages.
+  const transport: Transporter = nodemailer.createTransport({
+    url: opts.url,
     pool: true,
     maxConnections: opts.maxConnections ?? 8,
     maxMessages: Infinity,
-  } as Parameters<typeof nodemailer.createTransport>[1]);
+  } as Parameters<typeof nodemailer.createTransport>[0]);
   const envelopeFrom = /<([^>]+)>\s*$/.exec(opts.from)?.[1] ?? opts.from.trim();
   const domain = envelopeFrom.split('@')[1] ?? 'localhost';
   const templates = new Map<string, { built: number; raw: Promise<string> }>();
