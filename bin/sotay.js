@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources directly: one codebase, no separate build step for the server.
+// Runs the TypeScript sources directly, for administration commands and development. Serving processes in
+// production run the compiled build instead (`npm start`, `npm run build:server`): less memory, faster start.
 import { register } from 'tsx/esm/api';
 
 register();

@@ -6,7 +6,8 @@ const instances = Number(process.env.SOTAY_PROCESSES ?? 4);
 module.exports = {
   apps: Array.from({ length: instances }, (_, i) => ({
     name: `sotay-${3001 + i}`,
-    script: 'bin/sotay.js',
+    // The compiled build (npm run build): no TypeScript loader in the serving processes.
+    script: 'build/cli/main.js',
     args: 'serve',
     cwd: __dirname + '/..',
     // Not PM2 cluster mode: each process listens on its own port and nginx balances between them.

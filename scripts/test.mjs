@@ -96,7 +96,9 @@ if (want('scaleout')) {
 if (want('e2e')) {
   ok =
     run('web build', 'npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn']) && ok;
-  vitest('browser journeys', 'e2e', 'e2e');
+  // Journeys drive the compiled server, as `npm start` runs it.
+  ok = run('server build', process.execPath, ['scripts/build-server.mjs']) && ok;
+  vitest('browser journeys', 'e2e', 'e2e', { SOTAY_E2E_COMPILED: '1' });
 }
 
 console.log(`\ntests: ${passed} passed, ${failed} failed`);

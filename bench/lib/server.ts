@@ -6,6 +6,8 @@ import pg from 'pg';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 const BIN = path.join(ROOT, 'bin/sotay.js');
+/** The compiled server, as `npm start` runs it in production (built by `npm run build:server`). */
+const COMPILED = path.join(ROOT, 'build/cli/main.js');
 
 export interface Dataset {
   name: string;
@@ -87,10 +89,17 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** `sotay serve` in a child process on the dataset, as in production (logs at warn so logging is not measured). */
+/**
+ * `sotay serve` in a child process on the dataset, as in production: compiled JavaScript, built first, and logs
+ * at warn so logging is not measured.
+ */
 export async function startServer(dataset: Dataset): Promise<RunningServer> {
   const port = await freePort();
-  const child = spawn(process.execPath, [BIN, 'serve'], {
+  const built = spawnSync(process.execPath, [path.join(ROOT, 'scripts/build-server.mjs')], {
+    stdio: 'inherit',
+  });
+  if (built.status !== 0) throw new Error('build of the server failed');
+  const child = spawn(process.execPath, [COMPILED, 'serve'], {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'inherit'],
     env: {

@@ -15,7 +15,11 @@ export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const DEMO_PASSWORD = process.env.SOTAY_DEMO_PASSWORD ?? 'sotay-demo';
 export const VIEWPORT = { width: 360, height: 740 };
 const SCREENS_DIR = join(ROOT, 'tmp', 'screens');
-const CLI = join(ROOT, 'bin', 'sotay.js');
+// The test command builds the server and sets SOTAY_E2E_COMPILED, so journeys run what production runs; a single
+// journey started by hand runs the sources.
+const CLI = process.env.SOTAY_E2E_COMPILED
+  ? join(ROOT, 'build', 'cli', 'main.js')
+  : join(ROOT, 'bin', 'sotay.js');
 
 export interface Server {
   baseUrl: string;

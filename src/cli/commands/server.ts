@@ -1,9 +1,6 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../platform/config.ts';
 import { closeContext, createContext, migrate, serve } from '../../app/boot.ts';
-import { resetDatabase, seedDemo } from '../../demo/seed-demo.ts';
-import { DEMO_HOOKS } from '../../app/demo-hooks.ts';
-import { generateDataset } from '../../demo/generate.ts';
 
 export function registerServerCommands(program: Command): void {
   program
@@ -35,6 +32,10 @@ export function registerServerCommands(program: Command): void {
       const started = Date.now();
       const ctx = await createContext(loadConfig());
       try {
+        // Demo and generator code (and the document libraries they use) load only for these commands, never
+        // in a serving process.
+        const { resetDatabase, seedDemo } = await import('../../demo/seed-demo.ts');
+        const { DEMO_HOOKS } = await import('../../app/demo-hooks.ts');
         if (opts.reset) await resetDatabase(ctx);
         await migrate(ctx);
         const existing = await ctx.db.selectFrom('orgs').select('id').limit(1).execute();
@@ -69,6 +70,7 @@ export function registerServerCommands(program: Command): void {
       let last = 0;
       try {
         await migrate(ctx);
+        const { generateDataset } = await import('../../demo/generate.ts');
         const result = await generateDataset(ctx, {
           members: opts.members,
           seed: opts.seed,

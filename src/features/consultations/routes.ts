@@ -1,6 +1,4 @@
 import { Type } from '@fastify/type-provider-typebox';
-import ExcelJS from 'exceljs';
-import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import type { FastifyRequest } from 'fastify';
 import type { Api } from '../../platform/http/types.ts';
 import { mutate, type AppContext } from '../../platform/context.ts';
@@ -691,68 +689,17 @@ export function consultationRoutes(api: Api, ctx: AppContext): void {
       if (!role.owner && role.compilerPaths.length === 0) throw new AppError('FORBIDDEN');
       const data = await readable(ctx, c, role, principalOf(req).accountId);
       const paragraphs = paragraphsOf(c.draft);
-      const rows = paragraphs.flatMap((p, i) =>
-        data.comments
-          .filter((x) => x.target_id === p.id)
-          .map((x) => ({
-            section: `Đoạn ${i + 1}`,
-            text: p.text,
-            author: x.author_name,
-            body: x.body,
-            status: x.status,
-            answer: x.answer ?? '',
-          })),
-      );
       const name = `Tong-hop-y-kien-${c.id.slice(-8)}`;
+      // The spreadsheet and DOCX writers are loaded on the first export, not at start-up.
+      const { consultationDocx, consultationXlsx } = await import('./export.ts');
       if (req.query.format !== 'docx') {
-        const wb = new ExcelJS.Workbook();
-        const ws = wb.addWorksheet('Ý kiến');
-        ws.columns = [
-          { header: 'Phần', key: 'section', width: 10 },
-          { header: 'Nội dung dự thảo', key: 'text', width: 60 },
-          { header: 'Người góp ý', key: 'author', width: 24 },
-          { header: 'Ý kiến', key: 'body', width: 60 },
-          { header: 'Trạng thái', key: 'status', width: 14 },
-          { header: 'Trả lời', key: 'answer', width: 40 },
-        ];
-        for (const r of rows) ws.addRow(r);
-        const sums = wb.addWorksheet('Tổng hợp cấp dưới');
-        sums.columns = [
-          { header: 'Tổ chức', key: 'org', width: 30 },
-          { header: 'Tổng hợp', key: 'summary', width: 80 },
-        ];
-        for (const s of data.summaries) sums.addRow({ org: s.org_name, summary: s.summary });
-        const buf = Buffer.from(await wb.xlsx.writeBuffer());
+        const buf = await consultationXlsx(paragraphs, data.comments, data.summaries);
         return reply
           .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
           .header('content-disposition', contentDisposition(`${name}.xlsx`))
           .send(buf);
       }
-      const children: Paragraph[] = [
-        new Paragraph({
-          heading: HeadingLevel.HEADING_1,
-          children: [new TextRun(`Tổng hợp ý kiến: ${c.title}`)],
-        }),
-      ];
-      paragraphs.forEach((p, i) => {
-        const own = data.comments.filter((x) => x.target_id === p.id);
-        if (!own.length) return;
-        children.push(
-          new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(`Đoạn ${i + 1}`)] }),
-        );
-        children.push(new Paragraph({ children: [new TextRun({ text: p.text, italics: true })] }));
-        for (const x of own)
-          children.push(
-            new Paragraph({ bullet: { level: 0 }, children: [new TextRun(`${x.author_name}: ${x.body}`)] }),
-          );
-      });
-      for (const s of data.summaries) {
-        children.push(
-          new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(s.org_name)] }),
-        );
-        children.push(new Paragraph({ children: [new TextRun(s.summary)] }));
-      }
-      const buf = await Packer.toBuffer(new Document({ sections: [{ children }] }));
+      const buf = await consultationDocx(c.title, paragraphs, data.comments, data.summaries);
       return reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
         .header('content-disposition', contentDisposition(`${name}.docx`))

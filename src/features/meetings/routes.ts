@@ -1,11 +1,11 @@
 import { Type } from '@fastify/type-provider-typebox';
-import QRCode from 'qrcode';
 import type { Api } from '../../platform/http/types.ts';
 import { mutate, type AppContext } from '../../platform/context.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { actorOf, principalOf } from '../../platform/http/request.ts';
 import { can, requirePermission, subtreeBounds } from '../../platform/permissions/check.ts';
 import { contentDisposition } from '../../platform/files/content-disposition.ts';
+import { qrSvg } from '../../platform/qr.ts';
 import {
   createFileStore,
   localFilesDir,
@@ -33,7 +33,6 @@ import {
 } from './domain/index.ts';
 import './errors.ts';
 import { canManage, isMinuteTaker, loadMeeting, parentPath } from './access.ts';
-import { minutesDocx, minutesPdf } from './export.ts';
 import { liveHub, streamMeeting } from './live.ts';
 import { editMinutes, generateMinutes, storedMinutes, storeGeneratedMinutes } from './minutes.ts';
 import {
@@ -845,7 +844,7 @@ export function meetingRoutes(api: Api, ctx: AppContext): void {
       const m = await loadMeeting(ctx, req, req.params.id, 'manage');
       const issued = await mutate(ctx, actorOf(req), (uow) => issueQr(uow, m, Date.now()));
       const payload = `sotay:checkin:${m.id}:${issued.token}`;
-      const svg = await QRCode.toString(payload, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+      const svg = await qrSvg(payload);
       return { ...issued, payload, svg };
     },
   );
@@ -1103,6 +1102,8 @@ export function meetingRoutes(api: Api, ctx: AppContext): void {
       async (req, reply) => {
         const m = await loadMeeting(ctx, req, req.params.id);
         const minutes = await minutesOf(m);
+        // DOCX and PDF writers are loaded on the first download, not at start-up.
+        const { minutesDocx, minutesPdf } = await import('./export.ts');
         const bytes = format === 'docx' ? await minutesDocx(minutes) : await minutesPdf(minutes);
         const date = m.starts_at.slice(0, 10);
         reply.header(

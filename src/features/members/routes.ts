@@ -13,7 +13,6 @@ import { findMember, listMembersUnder, type Member } from './queries.ts';
 import { createMember, transferMember, updateMember } from './service.ts';
 import { validateMember } from './input.ts';
 import { importMembers } from './import.ts';
-import { readMemberSheet, writeMemberSheet } from './spreadsheet.ts';
 
 const tags = ['Đảng viên'];
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
@@ -291,6 +290,7 @@ export function memberRoutes(api: Api, ctx: AppContext): void {
       const bytes = await file.toBuffer();
       if (name.endsWith('.xlsx') && !(bytes[0] === 0x50 && bytes[1] === 0x4b))
         throw new AppError('UPLOAD_CONTENT_MISMATCH');
+      const { readMemberSheet } = await import('./spreadsheet.ts');
       const rows = await readMemberSheet(bytes, name);
       return mutate(ctx, actorOf(req), (uow) => importMembers(uow, org, rows));
     },
@@ -312,6 +312,7 @@ export function memberRoutes(api: Api, ctx: AppContext): void {
         all.push(...page.items);
         cursor = page.nextCursor ?? undefined;
       } while (cursor && all.length < 200_000);
+      const { writeMemberSheet } = await import('./spreadsheet.ts');
       const buf = await writeMemberSheet(all, `Danh sách đảng viên — ${org.name}`);
       await mutate(ctx, actorOf(req), (uow) =>
         uow.audit({

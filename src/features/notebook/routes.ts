@@ -21,7 +21,6 @@ import {
   updateNote,
   type Note,
 } from './service.ts';
-import { notesToDocx, notesToMarkdown } from './export.ts';
 import { registerNotebookSearch } from './search-source.ts';
 
 const tags = ['Sổ tay cá nhân'];
@@ -248,6 +247,8 @@ export function notebookRoutes(api: Api, ctx: AppContext): void {
       }
       const name = noteId ? notes[0]!.title || 'Ghi chép' : 'Sổ tay cá nhân';
       void reply.header('Cache-Control', 'private, no-store');
+      // The DOCX writer is loaded on the first export, not at start-up.
+      const { notesToDocx, notesToMarkdown } = await import('./export.ts');
       if (format === 'md') {
         return reply
           .type('text/markdown; charset=utf-8')

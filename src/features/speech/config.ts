@@ -8,6 +8,11 @@ export interface SpeechSettings {
   /** Extra abbreviations for the normaliser ("UBMTTQ": "ủy ban mặt trận tổ quốc"), editable by the operator. */
   abbreviations: Record<string, string>;
   cacheDir: string;
+  /**
+   * Start the voice when the server starts, so the first listener does not wait (~0.5 s). Off by default: the
+   * engine's two WebAssembly workers hold ~120 MB, which most processes of a scaled-out deployment never need.
+   */
+  warm: boolean;
 }
 
 function readJson(file: string, name: string): unknown {
@@ -21,7 +26,8 @@ function readJson(file: string, name: string): unknown {
 /**
  * Speech settings from the environment: `SOTAY_SPEECH_CONFIG` names a JSON file with the provider
  * (`{ "kind": "sherpa-onnx", "model": … }` or `{ "kind": "http", … }`; the built-in eSpeak NG voice otherwise),
- * `SOTAY_SPEECH_ABBREVIATIONS` a JSON object of extra abbreviations. Audio is cached under the data directory.
+ * `SOTAY_SPEECH_ABBREVIATIONS` a JSON object of extra abbreviations, `SOTAY_SPEECH_WARM=true` starts the voice at
+ * start-up. Audio is cached under the data directory.
  */
 export function loadSpeechSettings(dataDir: string, env: NodeJS.ProcessEnv = process.env): SpeechSettings {
   let provider: SpeechProviderConfig = { kind: 'espeak-ng' };
@@ -45,5 +51,9 @@ export function loadSpeechSettings(dataDir: string, env: NodeJS.ProcessEnv = pro
       throw new ConfigError('SOTAY_SPEECH_ABBREVIATIONS: expected a JSON object of strings');
     abbreviations = raw as Record<string, string>;
   }
-  return { provider, abbreviations, cacheDir: path.join(dataDir, 'speech-cache') };
+  const warmRaw = env.SOTAY_SPEECH_WARM?.trim().toLowerCase() ?? '';
+  if (!['', 'true', 'false', '1', '0'].includes(warmRaw))
+    throw new ConfigError('SOTAY_SPEECH_WARM must be true or false');
+  const warm = warmRaw === 'true' || warmRaw === '1';
+  return { provider, abbreviations, cacheDir: path.join(dataDir, 'speech-cache'), warm };
 }

@@ -43,10 +43,11 @@ export function speechRoutes(api: Api, ctx: AppContext): void {
     // planParagraphs starts the first sentence of the whole plan itself, not one per paragraph.
     prefetch: 0,
   });
-  // Load the voice in the background at start-up, so the first listener does not wait for it.
-  api.addHook('onReady', async () => {
-    service.warm().catch((err: unknown) => ctx.log.warn({ err }, 'speech engine did not start'));
-  });
+  // Optionally load the voice in the background at start-up, so the first listener does not wait for it.
+  if (settings.warm)
+    api.addHook('onReady', async () => {
+      service.warm().catch((err: unknown) => ctx.log.warn({ err }, 'speech engine did not start'));
+    });
 
   api.post(
     '/api/v1/speech/normalize',

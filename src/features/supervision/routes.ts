@@ -11,7 +11,6 @@ import { taskState } from '../tasks/domain/tasks.ts';
 import { DEFINITIONS } from './figures.ts';
 import { monthsOf, trailingMonths } from './period.ts';
 import { meetingRecords, supervisionView, taskRecords, trendOf } from './queries.ts';
-import { supervisionWorkbook } from './export.ts';
 import './errors.ts';
 
 const tags = ['Giám sát'];
@@ -127,6 +126,8 @@ export function supervisionRoutes(api: Api, ctx: AppContext): void {
       const org = await loadSupervised(ctx, req, req.params.id);
       const { period, months } = periodOf(req.query.period);
       const { total, children } = await supervisionView(ctx.db, org, months);
+      // The spreadsheet library is loaded on the first export, not at start-up.
+      const { supervisionWorkbook } = await import('./export.ts');
       const buf = await supervisionWorkbook(`Giám sát ${org.name} — kỳ ${period}`, total, children);
       return reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')

@@ -1,5 +1,5 @@
-import QRCode from 'qrcode';
 import { nowIso } from '../../platform/db/database.ts';
+import { qrSvg } from '../../platform/qr.ts';
 import { newId } from '../../platform/ids.ts';
 import { AppError } from '../../platform/errors.ts';
 import { mutate, type AppContext, type UnitOfWork } from '../../platform/context.ts';
@@ -81,8 +81,7 @@ export async function enrol(
       .execute();
   }
   const otpauthUrl = otpauthUri(secret, account.login);
-  const qrSvg = await QRCode.toString(otpauthUrl, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
-  return { secret, otpauthUrl, qrSvg };
+  return { secret, otpauthUrl, qrSvg: await qrSvg(otpauthUrl) };
 }
 
 async function throttled(ctx: AppContext, accountId: string): Promise<void> {

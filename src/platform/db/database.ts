@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import pg from 'pg';
+import { createRequire } from 'node:module';
+import type PgModule from 'pg';
+import type { Pool } from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect, PostgresAdapter, type Transaction } from 'kysely';
 import type { DB } from './schema.ts';
 
@@ -10,9 +12,14 @@ export type Db = Kysely<DB>;
 export type Tx = Transaction<DB>;
 export type DbOrTx = Db | Tx;
 
-// bigint counts and sums come back as strings from pg; our numbers stay far below 2^53.
-pg.types.setTypeParser(20, (v) => Number(v));
-pg.types.setTypeParser(1700, (v) => Number(v));
+/** The PostgreSQL client, loaded on first use: the embedded SQLite mode never needs it. */
+function pgPool(connectionString: string, max: number): Pool {
+  const pg = createRequire(import.meta.url)('pg') as typeof PgModule;
+  // bigint counts and sums come back as strings from pg; our numbers stay far below 2^53.
+  pg.types.setTypeParser(20, (v) => Number(v));
+  pg.types.setTypeParser(1700, (v) => Number(v));
+  return new pg.Pool({ connectionString, max });
+}
 
 export interface DatabaseHandle {
   db: Db;
@@ -38,7 +45,7 @@ export function sqliteFile(dataDir: string): string {
 
 export function openDatabase(options: DatabaseOptions): DatabaseHandle {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    const pool = pgPool(options.databaseUrl, options.poolSize ?? 10);
     // An idle connection the server drops (restart, failover, terminated backend) is discarded by the pool; without
     // a listener its error would be an uncaught exception that stops the process.
     pool.on('error', (err) => options.onIdleError?.(err));

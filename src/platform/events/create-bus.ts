@@ -1,11 +1,9 @@
 import { MemoryEventBus, type EventBus } from './bus.ts';
-import { NatsEventBus } from './nats-bus.ts';
-import { RedisEventBus } from './redis-bus.ts';
 
 /**
  * The bus for EVENTS_URL: in-process when unset (one process), Redis (`redis://`, `rediss://`) or NATS
  * (`nats://`) between processes. Resolves once this process is subscribed, so no event published after
- * start-up is missed.
+ * start-up is missed. The Redis and NATS clients are loaded only when configured: the embedded mode never needs them.
  */
 export async function createEventBus(
   eventsUrl: string | null,
@@ -13,6 +11,7 @@ export async function createEventBus(
 ): Promise<EventBus> {
   if (!eventsUrl) return new MemoryEventBus();
   if (/^rediss?:\/\//.test(eventsUrl)) {
+    const { RedisEventBus } = await import('./redis-bus.ts');
     const bus = new RedisEventBus(eventsUrl, opts);
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
@@ -28,6 +27,9 @@ export async function createEventBus(
     }
     return bus;
   }
-  if (eventsUrl.startsWith('nats://')) return NatsEventBus.connect(eventsUrl, opts);
+  if (eventsUrl.startsWith('nats://')) {
+    const { NatsEventBus } = await import('./nats-bus.ts');
+    return NatsEventBus.connect(eventsUrl, opts);
+  }
   throw new Error(`EVENTS_URL scheme not supported: ${eventsUrl.split(':')[0]}`);
 }

@@ -56,4 +56,22 @@ describe('AudioWorker', { timeout: 60_000 }, () => {
     });
     expect(next.bytes?.length).toBeGreaterThan(10_000);
   });
+
+  it('stops its thread after the idle time and starts a new one for the next job', async () => {
+    const worker = new AudioWorker(50);
+    const job = {
+      op: 'mp3',
+      pcm: new Int16Array(1600),
+      sampleRate: 16000,
+      bitrateKbps: 24,
+      outputSampleRate: 16000,
+    } as const;
+    await worker.run(job);
+    expect(worker.running).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(worker.running).toBe(false);
+    const again = await worker.run(job);
+    expect(again.bytes?.[0]).toBe(0xff);
+    expect(worker.running).toBe(true);
+  });
 });

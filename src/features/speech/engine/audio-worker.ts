@@ -20,15 +20,25 @@ interface Pending {
 }
 
 /**
- * Client of audio-worker.mjs. The worker starts on first use, is restarted after a crash, and does not keep
- * the process alive while idle. Jobs run in the worker one at a time, in the order they were sent.
+ * Client of audio-worker.mjs. The worker starts on first use, is restarted after a crash, does not keep the
+ * process alive while idle, and stops after `idleMs` without work: its WebAssembly engines hold ~60 MB that a
+ * server nobody listens to should give back. Jobs run in the worker one at a time, in the order they were sent.
  */
 export class AudioWorker {
   private worker: Worker | undefined;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
+  private idleTimer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly idleMs = 10 * 60_000) {}
+
+  /** Whether a worker thread is running now. */
+  get running(): boolean {
+    return this.worker !== undefined;
+  }
 
   run(job: AudioJob): Promise<AudioJobResult> {
+    clearTimeout(this.idleTimer);
     const worker = (this.worker ??= this.start());
     const id = this.nextId++;
     return new Promise<AudioJobResult>((resolve, reject) => {
@@ -44,7 +54,10 @@ export class AudioWorker {
       const pending = this.pending.get(reply.id);
       if (!pending) return;
       this.pending.delete(reply.id);
-      if (this.pending.size === 0) worker.unref();
+      if (this.pending.size === 0) {
+        worker.unref();
+        this.stopWhenIdle(worker);
+      }
       if (reply.ok)
         pending.resolve({ bytes: reply.bytes, exitStatus: reply.exitStatus, stderr: reply.stderr });
       else pending.reject(new Error(reply.message));
@@ -53,6 +66,16 @@ export class AudioWorker {
     worker.on('exit', (code) => this.fail(worker, new Error(`audio worker stopped with code ${code}`)));
     worker.unref();
     return worker;
+  }
+
+  private stopWhenIdle(worker: Worker): void {
+    clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => {
+      if (this.worker !== worker || this.pending.size > 0) return;
+      this.worker = undefined;
+      void worker.terminate();
+    }, this.idleMs);
+    this.idleTimer.unref();
   }
 
   private fail(worker: Worker, error: Error): void {
