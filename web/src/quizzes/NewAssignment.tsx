@@ -42,7 +42,7 @@ export default function NewAssignment(props: { orgId: string }) {
   };
   return (
     <Screen title={t('quizAdmin.newAssignment')} lead={<p class="lead">{state.value.org.name}</p>}>
-      <form class="stack" onSubmit={(e) => void submit(e)}>
+      <form class="stack" noValidate onSubmit={(e) => void submit(e)}>
         <DocumentSelect docs={state.value.docs} value={documentId} onChange={setDocumentId} />
         <AudienceSelect audiences={state.value.audiences} value={audience} onChange={setAudience} />
         <div class="field">

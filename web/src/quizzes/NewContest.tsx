@@ -90,7 +90,7 @@ export default function NewContest(props: { orgId: string }) {
   };
   return (
     <Screen title={t('quizAdmin.newContest')} lead={<p class="lead">{state.value.org.name}</p>}>
-      <form class="stack" onSubmit={(e) => void submit(e)}>
+      <form class="stack" noValidate onSubmit={(e) => void submit(e)}>
         <div class="field">
           <label for="ct-title">{t('quizAdmin.contestTitle')}</label>
           <input

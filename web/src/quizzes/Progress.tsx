@@ -53,29 +53,31 @@ export function Progress(props: { assignmentId: string }) {
               members: state.value.members,
             })}
           </p>
-          <ul class="list">
-            {state.value.children.map((c) => (
-              <li key={c.id}>
-                <button
-                  type="button"
-                  class="list-link quiz-drill"
-                  onClick={() => setTrail([...trail, { id: c.id, name: c.name }])}
-                >
-                  <span class="list-text">
-                    <span class="list-title">{c.name}</span>
-                    <span class="list-meta">
-                      {' '}
-                      {t('quiz.progressLine', {
-                        completed: c.completed,
-                        started: c.started,
-                        members: c.members,
-                      })}
+          {state.value.children.length > 0 && (
+            <ul class="list">
+              {state.value.children.map((c) => (
+                <li key={c.id}>
+                  <button
+                    type="button"
+                    class="list-link quiz-drill"
+                    onClick={() => setTrail([...trail, { id: c.id, name: c.name }])}
+                  >
+                    <span class="list-text">
+                      <span class="list-title">{c.name}</span>
+                      <span class="list-meta">
+                        {' '}
+                        {t('quiz.progressLine', {
+                          completed: c.completed,
+                          started: c.started,
+                          members: c.members,
+                        })}
+                      </span>
                     </span>
-                  </span>
-                </button>
-              </li>
-            ))}
-          </ul>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
           {state.value.children.length === 0 && (
             <>
               <h3>{t('quizAdmin.people')}</h3>

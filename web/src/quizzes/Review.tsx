@@ -48,18 +48,10 @@ function OptionEditor(props: {
       <legend>{t('quizAdmin.options')}</legend>
       {options.map((o, i) => (
         <div key={i} class="quiz-edit-option">
-          <label class="check">
-            <input
-              type={props.kind === 'single' ? 'radio' : 'checkbox'}
-              name={`right-${props.qid}`}
-              checked={correct.includes(i)}
-              onChange={() => toggle(i)}
-            />
-            <span>{t('quizAdmin.isCorrect', { n: i + 1 })}</span>
-          </label>
+          <label for={`opt-${props.qid}-${i}`}>{t('quizAdmin.optionN', { n: i + 1 })}</label>
           <input
+            id={`opt-${props.qid}-${i}`}
             type="text"
-            aria-label={t('quizAdmin.optionN', { n: i + 1 })}
             maxLength={500}
             value={o}
             onInput={(e) =>
@@ -69,16 +61,28 @@ function OptionEditor(props: {
               )
             }
           />
-          {options.length > 2 && (
-            <button
-              type="button"
-              class="button"
-              aria-label={t('quizAdmin.removeOptionN', { n: i + 1 })}
-              onClick={() => remove(i)}
-            >
-              ✕
-            </button>
-          )}
+          <div class="quiz-edit-row">
+            <label class="check">
+              <input
+                type={props.kind === 'single' ? 'radio' : 'checkbox'}
+                name={`right-${props.qid}`}
+                checked={correct.includes(i)}
+                aria-label={t('quizAdmin.isCorrectN', { n: i + 1 })}
+                onChange={() => toggle(i)}
+              />
+              <span aria-hidden="true">{t('quizAdmin.isCorrect')}</span>
+            </label>
+            {options.length > 2 && (
+              <button
+                type="button"
+                class="button"
+                aria-label={t('quizAdmin.removeOptionN', { n: i + 1 })}
+                onClick={() => remove(i)}
+              >
+                {t('quizAdmin.remove')}
+              </button>
+            )}
+          </div>
         </div>
       ))}
       {options.length < MAX_OPTIONS && (
@@ -118,7 +122,7 @@ function Item(props: { q: BankQuestion; onDone: () => void }) {
     <li class="quiz-review">
       <div class="field">
         <label for={`stem-${q.id}`}>{t('quiz.stem')}</label>
-        <textarea id={`stem-${q.id}`} rows={3} value={stem} onInput={(e) => setStem(e.currentTarget.value)} />
+        <textarea id={`stem-${q.id}`} rows={4} value={stem} onInput={(e) => setStem(e.currentTarget.value)} />
       </div>
       {kind === 'true_false' ? (
         <fieldset>
