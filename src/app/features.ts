@@ -11,7 +11,7 @@ import { accountAdminRoutes } from '../features/accounts/admin-routes.ts';
 import { auditRoutes } from '../features/audit/routes.ts';
 import { twoFactorMigrations } from '../features/two-factor/migrations.ts';
 import { twoFactorRoutes } from '../features/two-factor/routes.ts';
-import { privacyRoutes } from '../features/privacy/routes.ts';
+import { privacyFeature } from '../features/privacy/feature.ts';
 import { systemFeature } from '../platform/jobs/feature.ts';
 import { notebookMigrations } from '../features/notebook/migrations.ts';
 import { notebookRoutes } from '../features/notebook/routes.ts';
@@ -35,35 +35,70 @@ import { calendarFeature } from '../features/calendar/feature.ts';
 import { consultationsFeature } from '../features/consultations/feature.ts';
 import { quizzesFeature } from '../features/quizzes/feature.ts';
 import { studyFeature } from '../features/study/feature.ts';
+import { membersPersonalData } from '../features/members/personal-data.ts';
+import { accountsPersonalData } from '../features/accounts/personal-data.ts';
+import { auditPersonalData } from '../features/audit/personal-data.ts';
+import { twoFactorPersonalData } from '../features/two-factor/personal-data.ts';
+import { notebookPersonalData } from '../features/notebook/personal-data.ts';
+import { notificationsPersonalData } from '../features/notifications/personal-data.ts';
+import { documentsPersonalData } from '../features/documents/personal-data.ts';
+import { newsPersonalData } from '../features/news/personal-data.ts';
+import { exchangePersonalData } from '../features/exchange/personal-data.ts';
+import { meetingsPersonalData } from '../features/meetings/personal-data.ts';
+import { reportsPersonalData } from '../features/reports/personal-data.ts';
+import { petitionsPersonalData } from '../features/petitions/personal-data.ts';
+import { tasksPersonalData } from '../features/tasks/personal-data.ts';
+import { calendarPersonalData } from '../features/calendar/personal-data.ts';
+import { consultationsPersonalData } from '../features/consultations/personal-data.ts';
+import { quizzesPersonalData } from '../features/quizzes/personal-data.ts';
+import { studyPersonalData } from '../features/study/personal-data.ts';
 
-/** The composition root: every capability is listed here once. */
+/**
+ * The composition root: every capability is listed here once, with `personalData`, what it holds about a member
+ * (the privacy feature's export and erasure; src/features/privacy/registry.test.ts checks none is missing).
+ */
 export const FEATURES: Feature[] = [
   { name: 'orgs', migrations: orgMigrations, routes: orgRoutes },
-  { name: 'members', migrations: memberMigrations, routes: memberRoutes },
-  { name: 'accounts', migrations: authMigrations, routes: accountRoutes },
+  { name: 'members', migrations: memberMigrations, routes: memberRoutes, personalData: membersPersonalData },
+  { name: 'accounts', migrations: authMigrations, routes: accountRoutes, personalData: accountsPersonalData },
   { name: 'account-admin', routes: accountAdminRoutes },
-  { name: 'audit', migrations: auditMigrations, routes: auditRoutes },
-  { name: 'two-factor', migrations: twoFactorMigrations, routes: twoFactorRoutes },
-  { name: 'privacy', routes: privacyRoutes },
+  { name: 'audit', migrations: auditMigrations, routes: auditRoutes, personalData: auditPersonalData },
+  {
+    name: 'two-factor',
+    migrations: twoFactorMigrations,
+    routes: twoFactorRoutes,
+    personalData: twoFactorPersonalData,
+  },
+  privacyFeature(() => FEATURES),
   systemFeature,
-  { name: 'notebook', migrations: notebookMigrations, routes: notebookRoutes },
-  notificationsFeature,
+  {
+    name: 'notebook',
+    migrations: notebookMigrations,
+    routes: notebookRoutes,
+    personalData: notebookPersonalData,
+  },
+  { ...notificationsFeature, personalData: notificationsPersonalData },
   guidesFeature,
   { name: 'search', migrations: searchMigrations, routes: searchRoutes },
   { name: 'speech', routes: speechRoutes },
-  documentsFeature,
-  newsFeature,
-  exchangeFeature,
-  { name: 'meetings', migrations: meetingMigrations, routes: meetingRoutes },
-  { name: 'reports', migrations: reportMigrations, routes: reportRoutes },
-  petitionsFeature,
+  { ...documentsFeature, personalData: documentsPersonalData },
+  { ...newsFeature, personalData: newsPersonalData },
+  { ...exchangeFeature, personalData: exchangePersonalData },
+  {
+    name: 'meetings',
+    migrations: meetingMigrations,
+    routes: meetingRoutes,
+    personalData: meetingsPersonalData,
+  },
+  { name: 'reports', migrations: reportMigrations, routes: reportRoutes, personalData: reportsPersonalData },
+  { ...petitionsFeature, personalData: petitionsPersonalData },
   assistantFeature,
-  tasksFeature,
+  { ...tasksFeature, personalData: tasksPersonalData },
   supervisionFeature,
-  calendarFeature,
-  consultationsFeature,
-  quizzesFeature,
-  studyFeature,
+  { ...calendarFeature, personalData: calendarPersonalData },
+  { ...consultationsFeature, personalData: consultationsPersonalData },
+  { ...quizzesFeature, personalData: quizzesPersonalData },
+  { ...studyFeature, personalData: studyPersonalData },
 ];
 
 export function allMigrations(features: Feature[] = FEATURES): Record<string, Migration> {
