@@ -140,19 +140,22 @@ describe('document exchange', () => {
     await page.getByText('3/3 đã mở · 2/3 đã xác nhận').waitFor();
     await page.getByRole('link', { name: new RegExp(title) }).click();
     await waitForHeading(page, title);
-    await page.getByRole('button', { name: 'Nhắc người chưa xác nhận' }).click();
+    await page.getByRole('button', { name: 'Nhắc 1 nơi chưa xác nhận' }).click();
     await page.getByText('Đã nhắc 1 người nhận.').waitFor();
     expect(await overflowsHorizontally(page)).toBe(false);
     await expectAccessible(page, 'exchange sender');
     await screenshot(page, 'exchange-sender');
 
     await page.goto('/exchange');
-    await page.getByText('Gửi văn bản cho đảng viên').click();
+    await page.getByRole('link', { name: 'Gửi văn bản đi' }).click();
     await page.getByLabel('Tiêu đề').fill('Giấy mời dự hội nghị học tập chuyên đề');
-    await page.getByLabel('Hạn xác nhận (nếu cần)').fill('2026-12-20');
+    await page.getByRole('checkbox', { name: /^Tất cả đảng viên của/ }).check();
+    // A deadline must not be past: a week from today.
+    const deadline = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+    await page.getByLabel('Hạn xác nhận (nếu cần)').fill(deadline);
     await page.getByRole('button', { name: 'Gửi', exact: true }).click();
     await waitForHeading(page, 'Giấy mời dự hội nghị học tập chuyên đề');
     await page.getByRole('heading', { name: 'Người nhận' }).waitFor();
-    expect(await page.locator('.recipient-table tr').count()).toBeGreaterThan(3);
+    expect(await page.locator('.ex-recipients > li').count()).toBeGreaterThan(3);
   });
 });

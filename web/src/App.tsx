@@ -55,6 +55,7 @@ const loadDocumentPage = () => import('./documents/DocumentPage.tsx');
 const loadPublishDocument = () => import('./documents/PublishDocument.tsx');
 const loadExchangeBox = () => import('./exchange/ExchangeBox.tsx');
 const loadExchangeMessage = () => import('./exchange/ExchangeMessage.tsx');
+const loadExchangeCompose = () => import('./exchange/ExchangeCompose.tsx');
 const loadSecondStep = () => import('./two-factor/SecondStep.tsx');
 const loadTwoFactorSettings = () => import('./two-factor/TwoFactorSettings.tsx');
 const loadStudyHome = () => import('./quizzes/StudyHome.tsx');
@@ -70,6 +71,9 @@ const loadNewContest = () => import('./quizzes/NewContest.tsx');
 function contentScreen(me: Me | null, path: string, query: URLSearchParams) {
   if (path === '/news') return <Lazy key={path} load={loadNewsFeed} props={{ me, query }} />;
   if (path === '/news/new' && me) return <Lazy key={path} load={loadNewsEditor} props={{ me }} />;
+  const newsEdit = matchPath('/news/:id/edit', path);
+  if (newsEdit && me)
+    return <Lazy key={path} load={loadNewsEditor} props={{ me, newsId: newsEdit.id as string }} />;
   const news = matchPath('/news/:id', path);
   if (news) return <Lazy key={path} load={loadNewsArticle} props={{ newsId: news.id as string }} />;
   if (path === '/documents/new' && me) return <Lazy key={path} load={loadPublishDocument} props={{ me }} />;
@@ -133,6 +137,7 @@ function signedInScreen(me: Me, path: string, query: URLSearchParams) {
   const content = contentScreen(me, path, query);
   if (content) return content;
   if (path === '/exchange') return <Lazy key={path} load={loadExchangeBox} props={{ me, query }} />;
+  if (path === '/exchange/new') return <Lazy key={path} load={loadExchangeCompose} props={{ me, query }} />;
   const exchange = matchPath('/exchange/:id', path);
   if (exchange)
     return <Lazy key={path} load={loadExchangeMessage} props={{ messageId: exchange.id as string }} />;

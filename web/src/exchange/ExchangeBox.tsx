@@ -6,8 +6,9 @@ import { LoadError, Loading } from '../components/Loading.tsx';
 import { Screen } from '../components/Screen.tsx';
 import { useAsync } from '../components/useAsync.ts';
 import { formatDate, t } from '../i18n/i18n.ts';
-import { navigate } from '../router.ts';
+import { formatMoment, sendingOrgs } from './shared.ts';
 import '../news/news.css';
+import './exchange.css';
 
 interface BoxItem {
   id: string;
@@ -20,119 +21,70 @@ interface BoxItem {
   recipients?: number;
   opened?: number;
   acknowledged?: number;
+  files?: Array<{ id: string; fileName: string; url: string }>;
 }
 
-function SendUp() {
-  const [title, setTitle] = useState('');
-  const [body, setBody] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  async function submit(e: Event) {
-    e.preventDefault();
-    try {
-      const m = await api<{ id: string }>('POST', '/api/v1/exchange/to-committee', { title, body });
-      navigate(`/exchange/${encodeURIComponent(m.id)}`);
-    } catch (err) {
-      setError(errorMessage(err));
-    }
-  }
+function Meta(props: { m: BoxItem }) {
+  const m = props.m;
   return (
-    <details>
-      <summary class="button">{t('exchange.toCommittee')}</summary>
-      <form class="stack editor-form" onSubmit={(e) => void submit(e)}>
-        <div class="field">
-          <label for="ex-title">{t('exchange.subject')}</label>
-          <input
-            id="ex-title"
-            required
-            maxLength={300}
-            value={title}
-            onInput={(e) => setTitle(e.currentTarget.value)}
-          />
-        </div>
-        <div class="field">
-          <label for="ex-body">{t('exchange.body')}</label>
-          <textarea id="ex-body" rows={5} value={body} onInput={(e) => setBody(e.currentTarget.value)} />
-        </div>
-        <Alert message={error} />
-        <button type="submit" class="button button-primary">
-          {t('exchange.send')}
-        </button>
-      </form>
-    </details>
+    <span class="list-meta">
+      {m.senderName} · {formatDate(m.createdAt)}
+      {m.ackDeadline ? ` · ${t('exchange.deadline', { date: formatDate(m.ackDeadline) })}` : ''}
+    </span>
   );
 }
 
-const SENDING_ROLES = new Set(['admin', 'office', 'secretary', 'deputy_secretary', 'committee_member']);
-
-/** A committee sends a document to every member of its organisation, with an optional acknowledgement deadline. */
-function SendDown(props: { me: Me }) {
-  const orgs = [
-    ...new Map(props.me.roles.filter((r) => SENDING_ROLES.has(r.role)).map((r) => [r.orgId, r])).values(),
-  ];
-  const [orgId, setOrgId] = useState(orgs[0]?.orgId ?? '');
-  const [title, setTitle] = useState('');
-  const [body, setBody] = useState('');
-  const [deadline, setDeadline] = useState('');
+/** A received letter: its files to open at once and, until it is done, the acknowledgement button. */
+function InboxItem(props: { item: BoxItem }) {
+  const [m, setM] = useState(props.item);
   const [error, setError] = useState<string | null>(null);
-  if (orgs.length === 0) return null;
-  async function submit(e: Event) {
-    e.preventDefault();
+  async function ack() {
     try {
-      const m = await api<{ id: string }>('POST', '/api/v1/exchange', {
-        fromOrgId: orgId,
-        title,
-        body,
-        allMembersOf: [orgId],
-        ackDeadline: deadline || null,
-      });
-      navigate(`/exchange/${encodeURIComponent(m.id)}`);
-    } catch (err) {
-      setError(errorMessage(err));
+      setError(null);
+      const r = await api<{ mine: { acknowledgedAt: string | null; openedAt: string | null } | null }>(
+        'POST',
+        `/api/v1/exchange/${encodeURIComponent(m.id)}/ack`,
+      );
+      setM({ ...m, acknowledgedAt: r.mine?.acknowledgedAt ?? null, openedAt: r.mine?.openedAt ?? null });
+    } catch (e) {
+      setError(errorMessage(e));
     }
   }
   return (
-    <details>
-      <summary class="button">{t('exchange.sendDown')}</summary>
-      <form class="stack editor-form" onSubmit={(e) => void submit(e)}>
-        <div class="field">
-          <label for="exd-org">{t('exchange.fromOrg')}</label>
-          <select id="exd-org" value={orgId} onChange={(e) => setOrgId(e.currentTarget.value)}>
-            {orgs.map((o) => (
-              <option key={o.orgId} value={o.orgId}>
-                {o.orgName}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="exd-title">{t('exchange.subject')}</label>
-          <input
-            id="exd-title"
-            required
-            maxLength={300}
-            value={title}
-            onInput={(e) => setTitle(e.currentTarget.value)}
-          />
-        </div>
-        <div class="field">
-          <label for="exd-body">{t('exchange.body')}</label>
-          <textarea id="exd-body" rows={5} value={body} onInput={(e) => setBody(e.currentTarget.value)} />
-        </div>
-        <div class="field">
-          <label for="exd-deadline">{t('exchange.deadlineField')}</label>
-          <input
-            id="exd-deadline"
-            type="date"
-            value={deadline}
-            onInput={(e) => setDeadline(e.currentTarget.value)}
-          />
-        </div>
-        <Alert message={error} />
-        <button type="submit" class="button button-primary">
-          {t('exchange.send')}
-        </button>
-      </form>
-    </details>
+    <li class={`ex-item news-item${m.openedAt ? '' : ' is-unread'}`}>
+      <a class="list-link" href={`/exchange/${encodeURIComponent(m.id)}`}>
+        <span class="list-text">
+          <span class="list-title">{m.title}</span>
+          <Meta m={m} />
+        </span>
+      </a>
+      {(m.files ?? []).length > 0 && (
+        <ul class="ex-files" aria-label={t('exchange.files')}>
+          {(m.files ?? []).map((f) => (
+            <li key={f.id}>
+              <a href={f.url} download={f.fileName}>
+                {f.fileName}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div class="ex-item-actions">
+        {m.acknowledgedAt ? (
+          <span class="ex-done">✓ {t('exchange.acked', { date: formatMoment(m.acknowledgedAt) })}</span>
+        ) : (
+          <button
+            type="button"
+            class="button button-primary"
+            aria-label={`${t('exchange.ack')}: ${m.title}`}
+            onClick={() => void ack()}
+          >
+            {t('exchange.ack')}
+          </button>
+        )}
+      </div>
+      <Alert message={error} />
+    </li>
   );
 }
 
@@ -140,6 +92,7 @@ function SendDown(props: { me: Me }) {
 export default function ExchangeBox(props: { me: Me; query: URLSearchParams }) {
   const box = props.query.get('box') === 'out' ? 'outbox' : 'inbox';
   const [state, retry] = useAsync(() => api<{ items: BoxItem[] }>('GET', `/api/v1/exchange/${box}`), [box]);
+  const canSendDown = sendingOrgs(props.me).length > 0;
   return (
     <Screen title={t('exchange.title')}>
       <nav aria-label={t('exchange.title')}>
@@ -156,42 +109,45 @@ export default function ExchangeBox(props: { me: Me; query: URLSearchParams }) {
           </li>
         </ul>
       </nav>
-      {props.me.member && <SendUp />}
-      <SendDown me={props.me} />
+      <p class="actions">
+        {canSendDown && (
+          <a class="button button-primary" href="/exchange/new">
+            {t('exchange.compose')}
+          </a>
+        )}
+        {props.me.member && (
+          <a class="button" href="/exchange/new?to=committee">
+            {t('exchange.toCommittee')}
+          </a>
+        )}
+      </p>
       {state.status === 'loading' && <Loading />}
       {state.status === 'error' && <LoadError message={state.message} retry={retry} />}
       {state.status === 'done' &&
         (state.value.items.length === 0 ? (
           <p>{t('exchange.none')}</p>
+        ) : box === 'inbox' ? (
+          <ul class="list">
+            {state.value.items.map((m) => (
+              <InboxItem key={m.id} item={m} />
+            ))}
+          </ul>
         ) : (
           <ul class="list">
             {state.value.items.map((m) => (
-              <li key={m.id} class={`news-item${box === 'inbox' && !m.openedAt ? ' is-unread' : ''}`}>
+              <li key={m.id} class="news-item">
                 <a class="list-link" href={`/exchange/${encodeURIComponent(m.id)}`}>
                   <span class="list-text">
                     <span class="list-title">{m.title}</span>
-                    <span class="list-meta">
-                      {' '}
-                      {m.senderName} · {formatDate(m.createdAt)}
-                      {m.ackDeadline
-                        ? ` · ${t('exchange.deadline', { date: formatDate(m.ackDeadline) })}`
-                        : ''}
+                    <Meta m={m} />
+                    <span class="news-excerpt">
+                      {t('exchange.progress', {
+                        opened: m.opened ?? 0,
+                        acked: m.acknowledged ?? 0,
+                        total: m.recipients ?? 0,
+                      })}
                     </span>
-                    {box === 'outbox' && (
-                      <span class="news-excerpt">
-                        {t('exchange.progress', {
-                          opened: m.opened ?? 0,
-                          acked: m.acknowledged ?? 0,
-                          total: m.recipients ?? 0,
-                        })}
-                      </span>
-                    )}
                   </span>
-                  {box === 'inbox' && !m.acknowledgedAt && (
-                    <span class="badges">
-                      <span class="badge">{t('exchange.needsAck')}</span>
-                    </span>
-                  )}
                 </a>
               </li>
             ))}

@@ -1,11 +1,23 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, errorMessage } from '../api/client.ts';
 import { Alert } from '../components/Alert.tsx';
 import { LoadError, Loading } from '../components/Loading.tsx';
 import { Screen } from '../components/Screen.tsx';
 import { useAsync } from '../components/useAsync.ts';
 import { formatDate, t } from '../i18n/i18n.ts';
+import { formatMoment, uploadFiles } from './shared.ts';
 import '../news/news.css';
+import './exchange.css';
+
+interface Recipient {
+  id: string;
+  name: string;
+  kind: string;
+  receivedAt: string;
+  openedAt: string | null;
+  acknowledgedAt: string | null;
+  reminders: number;
+}
 
 interface Message {
   id: string;
@@ -18,13 +30,105 @@ interface Message {
   files: Array<{ id: string; fileName: string; url: string }>;
   mine: { openedAt: string | null; acknowledgedAt: string | null } | null;
   isSender: boolean;
-  recipients: Array<{
-    id: string;
-    name: string;
-    openedAt: string | null;
-    acknowledgedAt: string | null;
-    reminders: number;
-  }>;
+  recipients: Recipient[];
+}
+
+function Step(props: { at: string | null; done: string; missing: string }) {
+  return (
+    <li class={`ex-step ${props.at ? 'is-done' : 'is-missing'}`}>
+      {props.at ? `✓ ${props.done} ${formatMoment(props.at)}` : props.missing}
+    </li>
+  );
+}
+
+/** The sender's view: who received, opened and acknowledged, and one button for everyone still missing. */
+function Tracking(props: { m: Message; onChange: () => Promise<void> }) {
+  const { m } = props;
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const total = m.recipients.length;
+  const opened = m.recipients.filter((r) => r.openedAt).length;
+  const acked = m.recipients.filter((r) => r.acknowledgedAt).length;
+  // Those who have not acknowledged first: they are who the sender is looking for.
+  const ordered = [...m.recipients].sort((a, b) => Number(!!a.acknowledgedAt) - Number(!!b.acknowledgedAt));
+  async function remind() {
+    try {
+      setError(null);
+      const r = await api<{ reminded: number }>(
+        'POST',
+        `/api/v1/exchange/${encodeURIComponent(m.id)}/remind`,
+      );
+      setNotice(t('exchange.reminded', { n: r.reminded }));
+      await props.onChange();
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  }
+  return (
+    <section aria-labelledby="ex-recipients">
+      <h2 id="ex-recipients">{t('exchange.recipients')}</h2>
+      <p class="ex-summary">
+        <span class="badge">{t('exchange.countReceived', { n: total })}</span>
+        <span class="badge">{t('exchange.countOpened', { n: opened, total })}</span>
+        <span class="badge">{t('exchange.countAcked', { n: acked, total })}</span>
+      </p>
+      {acked < total && (
+        <p>
+          <button type="button" class="button button-primary" onClick={() => void remind()}>
+            {t('exchange.remindN', { n: total - acked })}
+          </button>
+        </p>
+      )}
+      <Alert message={error} />
+      <Alert kind="success" message={notice} />
+      <ul class="ex-recipients">
+        {ordered.map((r) => (
+          <li key={r.id} data-recipient={r.name}>
+            <span class="list-title">{r.name}</span>
+            {r.kind === 'org' && <span class="list-meta"> · {t('exchange.asOrg')}</span>}
+            <ul class="ex-steps">
+              <Step at={r.receivedAt} done={t('exchange.stepReceived')} missing="" />
+              <Step at={r.openedAt} done={t('exchange.stepOpened')} missing={t('exchange.notOpened')} />
+              <Step at={r.acknowledgedAt} done={t('exchange.stepAcked')} missing={t('exchange.notAcked')} />
+            </ul>
+            {r.reminders > 0 && !r.acknowledgedAt && (
+              <span class="list-meta">{t('exchange.remindedTimes', { n: r.reminders })}</span>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** The sender adds a file that was refused or forgotten when sending. */
+function AttachMore(props: { id: string; onChange: () => Promise<void> }) {
+  const input = useRef<HTMLInputElement>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  async function submit(e: Event) {
+    e.preventDefault();
+    const files = Array.from(input.current?.files ?? []);
+    if (files.length === 0) return;
+    setBusy(true);
+    const failed = await uploadFiles(props.id, files);
+    setBusy(false);
+    setError(failed.length ? failed.map((f) => `${f.name}: ${f.message}`).join('; ') : null);
+    if (input.current) input.current.value = '';
+    await props.onChange();
+  }
+  return (
+    <form class="stack editor-form" onSubmit={(e) => void submit(e)}>
+      <div class="field">
+        <label for="ex-more">{t('exchange.attachMore')}</label>
+        <input id="ex-more" ref={input} type="file" multiple accept=".pdf,.docx" />
+      </div>
+      <Alert message={error} />
+      <button type="submit" class="button" disabled={busy}>
+        {t('exchange.attach')}
+      </button>
+    </form>
+  );
 }
 
 export default function ExchangeMessage(props: { messageId: string }) {
@@ -32,10 +136,10 @@ export default function ExchangeMessage(props: { messageId: string }) {
   const [state, retry] = useAsync(() => api<Message>('GET', url), [url]);
   const [m, setM] = useState<Message | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
   useEffect(() => {
     if (state.status === 'done') setM(state.value);
   }, [state]);
+  const reload = async () => setM(await api<Message>('GET', url));
 
   async function ack() {
     try {
@@ -44,18 +148,9 @@ export default function ExchangeMessage(props: { messageId: string }) {
       setError(errorMessage(e));
     }
   }
-  async function remind() {
-    try {
-      const r = await api<{ reminded: number }>('POST', `${url}/remind`);
-      setNotice(t('exchange.reminded', { n: r.reminded }));
-      setM(await api<Message>('GET', url));
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  }
   const back = (
     <p>
-      <a class="back-link" href="/exchange">
+      <a class="back-link" href={m?.isSender && !m.mine ? '/exchange?box=out' : '/exchange'}>
         {t('exchange.title')}
       </a>
     </p>
@@ -74,11 +169,11 @@ export default function ExchangeMessage(props: { messageId: string }) {
         {m.ackDeadline && (
           <>
             <br />
-            {t('exchange.deadline', { date: formatDate(m.ackDeadline) })}
+            <strong>{t('exchange.deadline', { date: formatDate(m.ackDeadline) })}</strong>
           </>
         )}
       </p>
-      {m.body && <p>{m.body}</p>}
+      {m.body && <p class="ex-body">{m.body}</p>}
       {m.document && (
         <p>
           {t('exchange.attached')}:{' '}
@@ -88,20 +183,23 @@ export default function ExchangeMessage(props: { messageId: string }) {
         </p>
       )}
       {m.files.length > 0 && (
-        <ul class="list doc-files">
-          {m.files.map((f) => (
-            <li key={f.id}>
-              <a href={f.url} download={f.fileName}>
-                {t('doc.download', { name: f.fileName })}
-              </a>
-            </li>
-          ))}
-        </ul>
+        <section aria-labelledby="ex-files">
+          <h2 id="ex-files">{t('exchange.files')}</h2>
+          <ul class="ex-files">
+            {m.files.map((f) => (
+              <li key={f.id}>
+                <a href={f.url} download={f.fileName}>
+                  {t('doc.download', { name: f.fileName })}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
       )}
       {m.mine &&
         (m.mine.acknowledgedAt ? (
           <p class="alert alert-success">
-            {t('exchange.acked', { date: formatDate(m.mine.acknowledgedAt) })}
+            {t('exchange.acked', { date: formatMoment(m.mine.acknowledgedAt) })}
           </p>
         ) : (
           <p>
@@ -111,35 +209,8 @@ export default function ExchangeMessage(props: { messageId: string }) {
           </p>
         ))}
       <Alert message={error} />
-      <Alert kind="success" message={notice} />
-      {m.isSender && (
-        <section aria-labelledby="ex-recipients">
-          <h2 id="ex-recipients">{t('exchange.recipients')}</h2>
-          <table class="recipient-table">
-            <tbody>
-              {m.recipients.map((r) => (
-                <tr key={r.id}>
-                  <th scope="row">{r.name}</th>
-                  <td>
-                    {r.acknowledgedAt
-                      ? t('exchange.acked', { date: formatDate(r.acknowledgedAt) })
-                      : r.openedAt
-                        ? t('exchange.opened')
-                        : t('exchange.notOpened')}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {m.recipients.some((r) => !r.acknowledgedAt) && (
-            <p>
-              <button type="button" class="button" onClick={() => void remind()}>
-                {t('exchange.remind')}
-              </button>
-            </p>
-          )}
-        </section>
-      )}
+      {m.isSender && <Tracking m={m} onChange={reload} />}
+      {m.isSender && <AttachMore id={m.id} onChange={reload} />}
     </Screen>
   );
 }

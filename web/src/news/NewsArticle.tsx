@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { api, errorMessage } from '../api/client.ts';
-import { Alert } from '../components/Alert.tsx';
+import { api } from '../api/client.ts';
 import { LoadError, Loading } from '../components/Loading.tsx';
 import { Screen } from '../components/Screen.tsx';
 import { useAsync } from '../components/useAsync.ts';
@@ -9,40 +8,8 @@ import { OfflineNote } from './NewsFeed.tsx';
 import { loadWithCopy, saveCopy } from './offline.ts';
 import { articleContent, type Article } from './types.ts';
 import { SpeechPlayer } from '../speech/Player.tsx';
+import { EditorActions } from './EditorActions.tsx';
 import './news.css';
-
-function EditorActions(props: { article: Article; onChange: (a: Article) => void }) {
-  const [error, setError] = useState<string | null>(null);
-  const a = props.article;
-  const act = async (action: string, body?: unknown) => {
-    try {
-      props.onChange(await api<Article>('POST', `/api/v1/news/${encodeURIComponent(a.id)}/${action}`, body));
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  };
-  return (
-    <div class="stack">
-      {a.status === 'unpublished' && <p class="offline-note">{t('news.withdrawn')}</p>}
-      {a.scheduled && <p class="hint">{t('news.scheduled', { date: formatDate(a.publishAt) })}</p>}
-      <p class="actions">
-        {a.status === 'published' ? (
-          <button type="button" class="button" onClick={() => void act('unpublish')}>
-            {t('news.unpublish')}
-          </button>
-        ) : (
-          <button type="button" class="button" onClick={() => void act('publish')}>
-            {t('news.republish')}
-          </button>
-        )}{' '}
-        <button type="button" class="button" onClick={() => void act('pin', { pinned: !a.pinned })}>
-          {a.pinned ? t('news.unpin') : t('news.pin')}
-        </button>
-      </p>
-      <Alert message={error} />
-    </div>
-  );
-}
 
 /** One article: sanitised by the server when it was written, kept on the device once opened. */
 export default function NewsArticle(props: { newsId: string }) {
@@ -89,6 +56,7 @@ export default function NewsArticle(props: { newsId: string }) {
       {state.status === 'done' && <OfflineNote at={state.value.offlineAt} />}
       {article.canManage && (
         <EditorActions
+          edit
           article={article}
           onChange={(a) => {
             setEdited(a);

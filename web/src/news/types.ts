@@ -26,7 +26,9 @@ export interface Article {
   bodyHtml: string;
   source: string | null;
   sourceUrl: string | null;
+  orgId: string;
   orgName: string;
+  audience: Array<{ id: string; name: string }>;
   status: string;
   publishAt: string;
   scheduled: boolean;

@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { makePdf } from '../../src/platform/files/test-fixtures.ts';
+import {
+  expectAccessible,
+  login,
+  logout,
+  overflowsHorizontally,
+  screenshot,
+  useJourney,
+  waitForHeading,
+} from './harness.ts';
+
+const journey = useJourney();
+const TITLE = 'Công văn về tổng kết công tác Đảng năm 2026';
+
+describe('document exchange at phone size', () => {
+  it('a commune committee sends a letter with a PDF to a branch and one of its members', async () => {
+    const { page } = journey.browser;
+    await login(page, 'dangu');
+    await page.goto('/exchange');
+    await waitForHeading(page, 'Văn bản đi/đến');
+    await page.getByRole('link', { name: 'Gửi văn bản đi' }).click();
+    await waitForHeading(page, 'Gửi văn bản đi');
+    await page.getByLabel('Tiêu đề').fill(TITLE);
+    await page.getByLabel('Nội dung').fill('Đề nghị các chi bộ nghiên cứu và xác nhận đã nhận.');
+
+    // The branch: found by its name typed without diacritics in the organisation picker.
+    const orgs = page.getByRole('group', { name: 'Tổ chức trực thuộc' });
+    await orgs.getByRole('searchbox').fill('nguyet lam');
+    await orgs.getByRole('button', { name: 'Tìm' }).click();
+    await orgs.getByRole('checkbox', { name: /Chi bộ thôn Nguyệt Lâm 3/ }).check();
+    // The member: found by name among the commune's members.
+    const members = page.getByRole('group', { name: 'Từng đảng viên' });
+    await members.getByRole('searchbox').fill('Phạm Thị Hoa');
+    await members.getByRole('button', { name: 'Tìm' }).click();
+    await members
+      .getByRole('checkbox', { name: /Phạm Thị Hoa.*Nguyệt Lâm 3/ })
+      .first()
+      .check();
+    await page.getByText('Đã chọn 2 nơi nhận:').waitFor();
+
+    await page.getByLabel('Tệp đính kèm').setInputFiles({
+      name: 'Công văn 15-CV-ĐU.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from(await makePdf(['Công văn số 15-CV/ĐU về tổng kết công tác Đảng.'])),
+    });
+    const deadline = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+    await page.getByLabel('Hạn xác nhận (nếu cần)').fill(deadline);
+    expect(await overflowsHorizontally(page)).toBe(false);
+    await expectAccessible(page, 'exchange compose');
+    await screenshot(page, 'exchange-compose');
+
+    await page.getByRole('button', { name: 'Gửi', exact: true }).click();
+    await waitForHeading(page, TITLE);
+    await page.getByRole('link', { name: /Công văn 15-CV-ĐU\.pdf/ }).waitFor();
+    await page.getByText('0/2 đã xác nhận').waitFor();
+    await logout(page);
+  });
+
+  it('the member sees the file in the inbox and acknowledges it there', async () => {
+    const { page } = journey.browser;
+    await login(page, 'dangvien');
+    await page.goto('/exchange');
+    await waitForHeading(page, 'Văn bản đi/đến');
+    const item = page.locator('.ex-item', { hasText: TITLE });
+    await item.getByRole('link', { name: /Công văn 15-CV-ĐU\.pdf/ }).waitFor();
+    // The attachment is served to the recipient as the PDF it is.
+    const href = await item.getByRole('link', { name: /Công văn 15-CV-ĐU\.pdf/ }).getAttribute('href');
+    const file = await page.request.get(href!);
+    expect(file.headers()['content-type']).toBe('application/pdf');
+    expect(await overflowsHorizontally(page)).toBe(false);
+    await expectAccessible(page, 'exchange inbox');
+    await screenshot(page, 'exchange-inbox');
+    await item.getByRole('button', { name: `Xác nhận đã nhận: ${TITLE}` }).click();
+    await item.getByText(/Đã xác nhận lúc/).waitFor();
+    await logout(page);
+  });
+
+  it('the sender sees who acknowledged and reminds the branch that has not', async () => {
+    const { page } = journey.browser;
+    await login(page, 'dangu');
+    await page.goto('/exchange?box=out');
+    await page.getByRole('link', { name: new RegExp(TITLE) }).click();
+    await waitForHeading(page, TITLE);
+    await page.getByText('1/2 đã xác nhận').waitFor();
+    const member = page.locator('[data-recipient="Phạm Thị Hoa"]');
+    await expect(member.textContent()).resolves.toContain('Đã xác nhận');
+    const branch = page.locator('[data-recipient="Chi bộ thôn Nguyệt Lâm 3"]');
+    await expect(branch.textContent()).resolves.toContain('Chưa xác nhận');
+    expect(await overflowsHorizontally(page)).toBe(false);
+    await expectAccessible(page, 'exchange tracking');
+    await screenshot(page, 'exchange-tracking');
+    await page.getByRole('button', { name: 'Nhắc 1 nơi chưa xác nhận' }).click();
+    await page.getByText('Đã nhắc 1 người nhận.').waitFor();
+    await branch.getByText('Đã nhắc 1 lần').waitFor();
+    await logout(page);
+  });
+
+  it('a member writes to the branch committee with a file', async () => {
+    const { page } = journey.browser;
+    await login(page, 'dangvien');
+    await page.goto('/exchange');
+    await page.getByRole('link', { name: 'Gửi văn bản lên cấp ủy' }).click();
+    await waitForHeading(page, 'Gửi văn bản lên cấp ủy');
+    await page.getByLabel('Tiêu đề').fill('Bản kiểm điểm cá nhân năm 2026');
+    await page.getByLabel('Tệp đính kèm').setInputFiles({
+      name: 'Kiểm điểm.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from(await makePdf(['Bản kiểm điểm đảng viên năm 2026.'])),
+    });
+    await page.getByRole('button', { name: 'Gửi', exact: true }).click();
+    await waitForHeading(page, 'Bản kiểm điểm cá nhân năm 2026');
+    await page.getByRole('link', { name: /Kiểm điểm\.pdf/ }).waitFor();
+    await logout(page);
+    await login(page, 'bithu');
+    await page.goto('/exchange');
+    const item = page.locator('.ex-item', { hasText: 'Bản kiểm điểm cá nhân năm 2026' });
+    await item.getByRole('link', { name: /Kiểm điểm\.pdf/ }).waitFor();
+    await expect(item.textContent()).resolves.toContain('Phạm Thị Hoa');
+  });
+});
