@@ -8,6 +8,7 @@ import {
   waitForHeading,
   useJourney,
 } from './harness.ts';
+import { PNG_1PX, makePdf } from '../../src/platform/files/test-fixtures.ts';
 
 const journey = useJourney();
 
@@ -25,12 +26,38 @@ describe('tasks and supervision at phone size', () => {
     await page.getByLabel('Tiến độ (%)', { exact: true }).first().waitFor();
     await page.locator('#tk-progress').fill('80');
     await page.getByLabel('Ghi chú kết quả').fill('Đã cập nhật 24/30 hồ sơ, còn 6 hồ sơ chờ bổ sung ảnh.');
+    // A photo of the work and the list as a PDF go with the report.
+    await page.locator('#tk-files').setInputFiles([
+      { name: 'ảnh hồ sơ.png', mimeType: 'image/png', buffer: Buffer.from(PNG_1PX) },
+      {
+        name: 'danh-sach.pdf',
+        mimeType: 'application/pdf',
+        buffer: Buffer.from(await makePdf(['Danh sách hồ sơ đã rà soát'])),
+      },
+    ]);
+    await page.getByText('Đã chọn 2 tệp: ảnh hồ sơ.png, danh-sach.pdf').waitFor();
     await expectAccessible(page, 'task-detail');
     await page.getByRole('button', { name: 'Lưu tiến độ' }).click();
-    await page.getByText('Đã lưu tiến độ.').waitFor();
+    await page.getByText('Đã lưu tiến độ và 2 tệp đính kèm.').waitFor();
     await page.getByText('Đã cập nhật 24/30 hồ sơ').waitFor();
+    const pdfLink = page.getByRole('link', { name: /^Tải về danh-sach\.pdf/ });
+    await pdfLink.waitFor();
+    await page.getByRole('link', { name: /^Tải về ảnh hồ sơ\.png/ }).waitFor();
+    const pdf = await page.request.get((await pdfLink.getAttribute('href'))!);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
     await screenshot(page, 'task-updated');
     expect(await overflowsHorizontally(page)).toBe(false);
+
+    // A file the server does not take is refused with a clear message; the report itself stays.
+    await page.locator('input[id^="tk-add-"]').setInputFiles({
+      name: 'ghi-chu.exe',
+      mimeType: 'application/octet-stream',
+      buffer: Buffer.from('MZ'),
+    });
+    await page.getByRole('button', { name: 'Thêm tệp vào báo cáo này' }).click();
+    await page.getByText(/Tệp “ghi-chu\.exe” chưa tải lên được: Không nhận loại tệp “\.exe”/).waitFor();
+    await screenshot(page, 'task-file-refused');
     await logout(page);
   });
 

@@ -142,7 +142,7 @@ function signedInScreen(me: Me, path: string, query: URLSearchParams) {
   if (exchange)
     return <Lazy key={path} load={loadExchangeMessage} props={{ messageId: exchange.id as string }} />;
   if (path === '/tasks') return <Lazy key={path} load={loadMyTasks} props={{}} />;
-  if (path === '/calendar') return <Lazy key={path} load={loadCalendar} props={{}} />;
+  if (path === '/calendar') return <Lazy key={path} load={loadCalendar} props={{ query }} />;
   const task = matchPath('/tasks/:id', path);
   if (task) return <Lazy key={path} load={loadTaskDetail} props={{ taskId: task.id as string }} />;
   const orgTasks = matchPath('/orgs/:id/tasks', path);

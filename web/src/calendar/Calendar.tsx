@@ -44,10 +44,16 @@ function Entry(props: { item: CalendarItem }) {
  * The member's own calendar as an agenda, day by day (easier on a phone than a month grid): meetings, task and
  * study deadlines, documents to acknowledge; then the private link for the phone's calendar app.
  */
-export default function Calendar() {
+export default function Calendar(props: { query: URLSearchParams }) {
   const lang = useStore(locale);
   const [state, retry] = useAsync(() => api<MyCalendar>('GET', '/api/v1/calendar/mine'), []);
-  const [range, setRange] = useState<Range>('month');
+  const asked = props.query.get('range');
+  const [range, setRange] = useState<Range>(RANGES.find((r) => r === asked) ?? 'month');
+  // The choice stays in the address, so coming back from an entry shows the same period.
+  const choose = (r: Range) => {
+    setRange(r);
+    history.replaceState(history.state, '', `/calendar?range=${r}`);
+  };
   const today = todayInVietnam();
   return (
     <Screen title={t('calendar.title')} lead={<p class="lead">{t('calendar.lead')}</p>}>
@@ -62,7 +68,7 @@ export default function Calendar() {
                 type="button"
                 class={r === range ? 'button button-primary' : 'button'}
                 aria-pressed={r === range}
-                onClick={() => setRange(r)}
+                onClick={() => choose(r)}
               >
                 {t(`calendar.range.${r}`)}
               </button>

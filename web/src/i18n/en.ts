@@ -999,6 +999,8 @@ export const en: Record<MessageKey, string> = {
   'tasks.download': 'Download {name} ({size})',
   'tasks.attachMore': 'Add photos or files',
   'tasks.filesAdded': '{count} files added to the report.',
+  'tasks.attachMore': 'Add photos or files',
+  'tasks.filesAdded': '{count} files added to the report.',
   'sup.title': 'Supervision: {org}',
   'sup.up': 'Up',
   'sup.period': 'Period (month 2026-11, quarter 2026-Q4 or year 2026)',

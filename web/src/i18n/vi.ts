@@ -993,6 +993,8 @@ export const vi = {
   'tasks.download': 'Tải về {name} ({size})',
   'tasks.attachMore': 'Thêm ảnh hoặc tệp',
   'tasks.filesAdded': 'Đã thêm {count} tệp vào báo cáo.',
+  'tasks.attachMore': 'Thêm ảnh hoặc tệp',
+  'tasks.filesAdded': 'Đã thêm {count} tệp vào báo cáo.',
   'sup.title': 'Giám sát: {org}',
   'sup.up': 'Cấp trên',
   'sup.period': 'Kỳ (tháng 2026-11, quý 2026-Q4 hoặc năm 2026)',

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { api, errorMessage } from '../api/client.ts';
+import { ApiError, api, errorMessage } from '../api/client.ts';
 import { Alert } from '../components/Alert.tsx';
 import { formatNumber, t } from '../i18n/i18n.ts';
 import type { TaskFile } from './types.ts';
@@ -21,6 +21,15 @@ export function checkChosen(files: File[], already: number, maxBytes: number): s
   return big ? t('tasks.fileFailed', { name: big.name, message: hint }) : null;
 }
 
+/** The upload check's own words (which types are allowed, the size limit) when the server gives them. */
+function uploadMessage(err: unknown): string {
+  if (err instanceof ApiError && Array.isArray(err.details)) {
+    const detail = err.details[0] as { message?: unknown } | undefined;
+    if (typeof detail?.message === 'string') return detail.message;
+  }
+  return errorMessage(err);
+}
+
 /** Sends the files one by one to a progress update; returns the messages of those that failed. */
 export async function uploadAll(taskId: string, updateId: string, files: File[]): Promise<string[]> {
   const url = `/api/v1/tasks/${encodeURIComponent(taskId)}/updates/${encodeURIComponent(updateId)}/files`;
@@ -31,14 +40,19 @@ export async function uploadAll(taskId: string, updateId: string, files: File[])
     try {
       await api('POST', url, form);
     } catch (err) {
-      failed.push(t('tasks.fileFailed', { name: file.name, message: errorMessage(err) }));
+      failed.push(t('tasks.fileFailed', { name: file.name, message: uploadMessage(err) }));
     }
   }
   return failed;
 }
 
 /** A file picker for several files, with the app's own big button and the chosen names read back. */
-export function FilePicker(props: { id: string; files: File[]; onChange: (files: File[]) => void }) {
+export function FilePicker(props: {
+  id: string;
+  files: File[];
+  onChange: (files: File[]) => void;
+  label?: string;
+}) {
   const names = props.files.map((f) => f.name).join(', ');
   return (
     <div class="file-picker">
@@ -50,7 +64,7 @@ export function FilePicker(props: { id: string; files: File[]; onChange: (files:
         onChange={(e) => props.onChange([...(e.currentTarget.files ?? [])])}
       />
       <label for={props.id} class="button" aria-hidden="true">
-        {t('tasks.attach')}
+        {props.label ?? t('tasks.attach')}
       </label>
       <span class="file-name">
         {props.files.length === 0
@@ -88,6 +102,7 @@ export function AddFiles(props: {
   const [files, setFiles] = useState<File[]>([]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [added, setAdded] = useState<string | null>(null);
   const id = `tk-add-${props.updateId}`;
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -99,21 +114,25 @@ export function AddFiles(props: {
     }
     setBusy(true);
     setError(null);
+    setAdded(null);
     const failed = await uploadAll(props.taskId, props.updateId, files);
     setBusy(false);
     setFiles([]);
     if (failed.length > 0) setError(failed.join(' '));
+    if (failed.length < files.length)
+      setAdded(t('tasks.filesAdded', { count: files.length - failed.length }));
     props.onDone();
   };
   return (
     <form class="task-add-files" onSubmit={submit} aria-label={t('tasks.addFiles')}>
-      <FilePicker id={id} files={files} onChange={setFiles} />
+      <FilePicker id={id} files={files} onChange={setFiles} label={t('tasks.attachMore')} />
       {files.length > 0 && (
         <button class="button" type="submit" disabled={busy}>
           {busy ? t('tasks.uploading') : t('tasks.addFiles')}
         </button>
       )}
       <Alert message={error} />
+      <Alert message={added} kind="success" />
     </form>
   );
 }
