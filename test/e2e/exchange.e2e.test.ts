@@ -108,6 +108,9 @@ describe('document exchange at phone size', () => {
       mimeType: 'application/pdf',
       buffer: Buffer.from(await makePdf(['Bản kiểm điểm đảng viên năm 2026.'])),
     });
+    expect(await overflowsHorizontally(page)).toBe(false);
+    await expectAccessible(page, 'exchange to committee');
+    await screenshot(page, 'exchange-to-committee');
     await page.getByRole('button', { name: 'Gửi', exact: true }).click();
     await waitForHeading(page, 'Bản kiểm điểm cá nhân năm 2026');
     await page.getByRole('link', { name: /Kiểm điểm\.pdf/ }).waitFor();

@@ -20,6 +20,7 @@ describe('editing a published news item at phone size', () => {
     await page.goto('/news');
     await page.getByRole('link', { name: new RegExp(OLD.replace(/[()/]/g, '.')) }).click();
     await waitForHeading(page, OLD);
+    await screenshot(page, 'news-article-editor');
     await page.getByRole('link', { name: 'Sửa tin' }).click();
     await waitForHeading(page, 'Sửa tin');
     // The form holds the item as published: its title, its formatted text, its pin.

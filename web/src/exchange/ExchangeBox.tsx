@@ -63,7 +63,7 @@ function InboxItem(props: { item: BoxItem }) {
           {(m.files ?? []).map((f) => (
             <li key={f.id}>
               <a href={f.url} download={f.fileName}>
-                {f.fileName}
+                {t('doc.download', { name: f.fileName })}
               </a>
             </li>
           ))}
