@@ -47,6 +47,10 @@ const loadReportEntry = () => import('./reports/ReportEntry.tsx');
 const loadReportReview = () => import('./reports/ReportReview.tsx');
 const loadReportTotals = () => import('./reports/ReportTotals.tsx');
 const loadNarratives = () => import('./reports/Narratives.tsx');
+const loadReportAdmin = () => import('./reports/ReportAdmin.tsx');
+const loadIndicatorForm = () => import('./reports/IndicatorForm.tsx');
+const loadTemplateForm = () => import('./reports/TemplateForm.tsx');
+const loadAssignmentForm = () => import('./reports/AssignmentForm.tsx');
 const loadNewsFeed = () => import('./news/NewsFeed.tsx');
 const loadNewsArticle = () => import('./news/NewsArticle.tsx');
 const loadNewsEditor = () => import('./news/NewsEditor.tsx');
@@ -194,10 +198,22 @@ function signedInScreen(me: Me, path: string, query: URLSearchParams) {
   }
   let params = matchPath('/orgs/:id', path);
   if (params) return <Lazy key={path} load={loadOrgBrowser} props={{ orgId: params.id as string }} />;
+    ['/admin', loadReportAdmin],
+    ['/indicators/new', loadIndicatorForm],
+    ['/templates/new', loadTemplateForm],
+    ['/assignments/new', loadAssignmentForm],
   params = matchPath('/orgs/:id/members', path);
   if (params) return <Lazy key={path} load={loadMemberList} props={{ orgId: params.id as string, query }} />;
   params = matchPath('/orgs/:id/import', path);
   if (params) return <Lazy key={path} load={loadMemberImport} props={{ orgId: params.id as string, me }} />;
+  for (const [kind, load] of [
+    ['indicators', loadIndicatorForm],
+    ['templates', loadTemplateForm],
+  ] as const) {
+    const edit = matchPath(`/orgs/:id/reports/${kind}/:code`, path);
+    if (edit)
+      return <Lazy key={path} load={load} props={{ orgId: edit.id as string, code: edit.code as string }} />;
+  }
   return <NotFound />;
 }
 

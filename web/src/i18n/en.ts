@@ -660,7 +660,8 @@ export const en: Record<MessageKey, string> = {
   'reportAdmin.newAssignment': 'Assign a report',
   'reportAdmin.noAssignments': 'This organisation has assigned no reports.',
   'reportAdmin.targetCount': '{count} organisations',
-  'reportAdmin.assignmentMeta': '{target} · {period} · due {days} days after the period, locked after {lock} days',
+  'reportAdmin.assignmentMeta':
+    '{target} · {period} · due {days} days after the period, locked after {lock} days',
   'reportAdmin.activeFrom': 'Applies from {from}',
   'reportAdmin.activeRange': 'Applies from {from} to {to}',
   'reportAdmin.end': 'End the assignment',
@@ -680,7 +681,8 @@ export const en: Record<MessageKey, string> = {
   'reportAdmin.kindFormula': 'Computed by a formula',
   'reportAdmin.name': 'Indicator name',
   'reportAdmin.code': 'Code',
-  'reportAdmin.codeHint': 'Capital letters without marks, digits and underscores, e.g. DV_NU. Filled from the name; cannot change once saved.',
+  'reportAdmin.codeHint':
+    'Capital letters without marks, digits and underscores, e.g. DV_NU. Filled from the name; cannot change once saved.',
   'reportAdmin.unit': 'Unit',
   'reportAdmin.unitHint': 'For example: people, meetings, dong, %',
   'reportAdmin.valueType': 'Value type',
@@ -691,7 +693,8 @@ export const en: Record<MessageKey, string> = {
   'reportAdmin.valueType.yes_no': 'Yes / No',
   'reportAdmin.valueType.text': 'Text',
   'reportAdmin.aggregation': 'How it adds up',
-  'reportAdmin.aggregationHint': 'Sum for amounts (meetings, fees); last value for counts at a date (total members).',
+  'reportAdmin.aggregationHint':
+    'Sum for amounts (meetings, fees); last value for counts at a date (total members).',
   'reportAdmin.aggregation.sum': 'Sum',
   'reportAdmin.aggregation.average_over_time_sum_over_orgs': 'Average over time, sum over organisations',
   'reportAdmin.aggregation.last_value': 'Last value',
@@ -699,12 +702,14 @@ export const en: Record<MessageKey, string> = {
   'reportAdmin.min': 'Minimum',
   'reportAdmin.max': 'Maximum',
   'reportAdmin.categories': 'Disaggregation (optional)',
-  'reportAdmin.categoriesHint': 'For example by sex (male, female) or by age band. Each group gets its own figure.',
+  'reportAdmin.categoriesHint':
+    'For example by sex (male, female) or by age band. Each group gets its own figure.',
   'reportAdmin.categoryName': 'Disaggregation {n} name',
   'reportAdmin.categoryOptions': 'Groups, one per line',
   'reportAdmin.addCategory': 'Add a disaggregation',
   'reportAdmin.removeCategory': 'Remove disaggregation {n}',
-  'reportAdmin.formulaHint': 'Numerator and denominator use indicator codes, e.g. {codes}. Result = numerator ÷ denominator × factor, computed after aggregation.',
+  'reportAdmin.formulaHint':
+    'Numerator and denominator use indicator codes, e.g. {codes}. Result = numerator ÷ denominator × factor, computed after aggregation.',
   'reportAdmin.numerator': 'Numerator',
   'reportAdmin.denominator': 'Denominator',
   'reportAdmin.factor': 'Factor',
@@ -712,7 +717,8 @@ export const en: Record<MessageKey, string> = {
   'reportAdmin.saveIndicator': 'Save indicator',
   'reportAdmin.cancel': 'Back',
   'reportAdmin.nameRequired': 'A name is required.',
-  'reportAdmin.codeInvalid': 'The code uses capital letters, digits and underscores and starts with a letter.',
+  'reportAdmin.codeInvalid':
+    'The code uses capital letters, digits and underscores and starts with a letter.',
   'reportAdmin.formulaRequired': 'Numerator and denominator are required.',
   'reportAdmin.factorInvalid': 'The factor must be a number.',
   'reportAdmin.boundsInvalid': 'Minimum and maximum must be numbers.',
@@ -759,7 +765,8 @@ export const en: Record<MessageKey, string> = {
   'reportAdmin.noChildren': 'No organisations below.',
   'reportAdmin.deadlineDays': 'Due (days after the period ends)',
   'reportAdmin.lockAfterDays': 'Lock figures after (days)',
-  'reportAdmin.daysHint': 'E.g. 5 days: the November report is due by the end of 5 December. After the lock only the committee can reopen it.',
+  'reportAdmin.daysHint':
+    'E.g. 5 days: the November report is due by the end of 5 December. After the lock only the committee can reopen it.',
   'reportAdmin.from': 'From',
   'reportAdmin.to': 'Until (optional)',
   'reportAdmin.assign': 'Assign',

@@ -676,7 +676,8 @@ export const vi = {
   'reportAdmin.kindFormula': 'Tính theo công thức',
   'reportAdmin.name': 'Tên chỉ tiêu',
   'reportAdmin.code': 'Mã',
-  'reportAdmin.codeHint': 'Chữ in hoa không dấu, số và dấu gạch dưới, ví dụ DV_NU. Tự điền theo tên; sau khi lưu không đổi được.',
+  'reportAdmin.codeHint':
+    'Chữ in hoa không dấu, số và dấu gạch dưới, ví dụ DV_NU. Tự điền theo tên; sau khi lưu không đổi được.',
   'reportAdmin.unit': 'Đơn vị tính',
   'reportAdmin.unitHint': 'Ví dụ: người, buổi, đồng, %',
   'reportAdmin.valueType': 'Kiểu giá trị',
@@ -687,7 +688,8 @@ export const vi = {
   'reportAdmin.valueType.yes_no': 'Có / Không',
   'reportAdmin.valueType.text': 'Chữ',
   'reportAdmin.aggregation': 'Cách tổng hợp lên cấp trên',
-  'reportAdmin.aggregationHint': 'Cộng dồn cho số phát sinh (số buổi, đảng phí); số cuối kỳ cho số hiện có (tổng số đảng viên).',
+  'reportAdmin.aggregationHint':
+    'Cộng dồn cho số phát sinh (số buổi, đảng phí); số cuối kỳ cho số hiện có (tổng số đảng viên).',
   'reportAdmin.aggregation.sum': 'Cộng dồn',
   'reportAdmin.aggregation.average_over_time_sum_over_orgs': 'Trung bình theo thời gian, cộng theo đơn vị',
   'reportAdmin.aggregation.last_value': 'Lấy số cuối kỳ',
@@ -695,12 +697,14 @@ export const vi = {
   'reportAdmin.min': 'Nhỏ nhất',
   'reportAdmin.max': 'Lớn nhất',
   'reportAdmin.categories': 'Phân tổ (không bắt buộc)',
-  'reportAdmin.categoriesHint': 'Ví dụ: theo giới tính (Nam, Nữ) hoặc theo độ tuổi. Mỗi nhóm nhập một số riêng.',
+  'reportAdmin.categoriesHint':
+    'Ví dụ: theo giới tính (Nam, Nữ) hoặc theo độ tuổi. Mỗi nhóm nhập một số riêng.',
   'reportAdmin.categoryName': 'Tên phân tổ {n}',
   'reportAdmin.categoryOptions': 'Các nhóm, mỗi dòng một nhóm',
   'reportAdmin.addCategory': 'Thêm phân tổ',
   'reportAdmin.removeCategory': 'Bỏ phân tổ {n}',
-  'reportAdmin.formulaHint': 'Tử số và mẫu số viết bằng mã chỉ tiêu, ví dụ {codes}. Kết quả = tử số ÷ mẫu số × hệ số, tính sau khi tổng hợp.',
+  'reportAdmin.formulaHint':
+    'Tử số và mẫu số viết bằng mã chỉ tiêu, ví dụ {codes}. Kết quả = tử số ÷ mẫu số × hệ số, tính sau khi tổng hợp.',
   'reportAdmin.numerator': 'Tử số',
   'reportAdmin.denominator': 'Mẫu số',
   'reportAdmin.factor': 'Hệ số',
@@ -755,7 +759,8 @@ export const vi = {
   'reportAdmin.noChildren': 'Không có tổ chức trực thuộc.',
   'reportAdmin.deadlineDays': 'Hạn gửi (số ngày sau khi hết kỳ)',
   'reportAdmin.lockAfterDays': 'Khóa số liệu sau (số ngày)',
-  'reportAdmin.daysHint': 'Ví dụ hạn 5 ngày: báo cáo tháng 11 phải gửi trước hết ngày 5/12. Sau ngày khóa, chỉ cấp ủy mở lại được.',
+  'reportAdmin.daysHint':
+    'Ví dụ hạn 5 ngày: báo cáo tháng 11 phải gửi trước hết ngày 5/12. Sau ngày khóa, chỉ cấp ủy mở lại được.',
   'reportAdmin.from': 'Áp dụng từ ngày',
   'reportAdmin.to': 'Đến ngày (không bắt buộc)',
   'reportAdmin.assign': 'Giao báo cáo',

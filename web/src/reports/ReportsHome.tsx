@@ -62,6 +62,12 @@ export default function ReportsHome(props: { orgId: string }) {
             title={t('report.totals')}
             hint={t('report.totalsHint')}
           />
+          <Tile
+            href={`${base}/admin`}
+            icon="tasks"
+            title={t('reportAdmin.tile')}
+            hint={t('reportAdmin.tileHint')}
+          />
         </ul>
       )}
       <ul class="tiles report-narrative-tile">
