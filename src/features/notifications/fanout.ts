@@ -16,6 +16,8 @@ export const DELIVER_JOB = 'notifications.deliver';
 export const FANOUT_BATCH = 5_000;
 /** Audiences larger than this are found by walking all accounts rather than sorting the audience each step. */
 export const SCAN_THRESHOLD = 20_000;
+/** Inbox rows per INSERT statement (2 parameters each, within both databases' limits). */
+const INSERT_ROWS = 5_000;
 /** Notifications per delivery job. */
 export const DELIVER_CHUNK = 250;
 
@@ -198,24 +200,20 @@ async function notifyBatch(trx: Tx, p: FanoutPayload, accountIds: string[], now:
   );
   const fallback = defaultPrefs();
   const createdAt = nowIso();
-  const rows = accountIds.map((accountId) => ({
-    id: newId(),
-    account_id: accountId,
-    kind: p.kind,
-    topic: p.topic,
-    event_key: p.eventKey,
-    title: p.event.title,
-    body: p.event.body ?? '',
-    url: p.event.url ?? null,
-    created_at: createdAt,
-    read_at: null,
-  }));
-  for (let i = 0; i < rows.length; i += 500) {
-    await trx
-      .insertInto('notifications')
-      .values(rows.slice(i, i + 500))
-      .onConflict((oc) => oc.columns(['event_key', 'account_id']).doNothing())
-      .execute();
+  const rows = accountIds.map((accountId) => ({ id: newId(), account_id: accountId }));
+  // Every row of a batch has the same event columns: each is bound once per statement and only (id, account)
+  // goes per row, so one statement of a few thousand rows stays small to prepare and to bind on both databases.
+  // (`column1`, `column2` are the names SQLite and PostgreSQL give to the columns of a VALUES list; `WHERE true`
+  // keeps SQLite from reading ON CONFLICT as a join clause.)
+  for (let i = 0; i < rows.length; i += INSERT_ROWS) {
+    const pairs = rows.slice(i, i + INSERT_ROWS).map((r) => sql`(${r.id}, ${r.account_id})`);
+    await sql`INSERT INTO notifications
+        (id, account_id, kind, topic, event_key, title, body, url, created_at, read_at)
+      SELECT v.column1, v.column2, ${p.kind}, ${p.topic}, ${p.eventKey}, ${p.event.title}, ${p.event.body ?? ''},
+        ${p.event.url ?? null}, ${createdAt}, NULL
+      FROM (VALUES ${sql.join(pairs)}) AS v
+      WHERE true
+      ON CONFLICT (event_key, account_id) DO NOTHING`.execute(trx);
   }
   // Group by channel and send time: one delivery job per chunk, never one per member.
   const groups = new Map<string, { channel: Channel; runAt: Date; ids: string[] }>();

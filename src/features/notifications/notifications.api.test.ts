@@ -194,6 +194,48 @@ describe('an event published to commune A', () => {
       .execute();
   });
 
+  it('stores each inbox row once, with the event fields, when a fan-out step runs twice', async () => {
+    const base = {
+      topic: 'contest.starting',
+      kind: 'contest' as const,
+      event: {
+        title: 'Cuộc thi tìm hiểu Điều lệ Đảng bắt đầu',
+        audience: [tree.communeA.path],
+        eventId: 'twice:1',
+      },
+      eventKey: 'contest.starting:twice:1',
+      after: null,
+      offset: 0,
+    };
+    await runFanoutStep(t.ctx, { ...base });
+    await runFanoutStep(t.ctx, { ...base });
+    const rows = await t.ctx.db
+      .selectFrom('notifications')
+      .selectAll()
+      .where('event_key', '=', base.eventKey)
+      .execute();
+    expect(rows.map((r) => r.account_id).sort()).toEqual([accounts.a1, accounts.a1b, accounts.a2].sort());
+    for (const r of rows) {
+      expect(r).toMatchObject({
+        kind: 'contest',
+        topic: 'contest.starting',
+        title: 'Cuộc thi tìm hiểu Điều lệ Đảng bắt đầu',
+        body: '',
+        url: null,
+        read_at: null,
+      });
+      expect(Number.isNaN(Date.parse(r.created_at))).toBe(false);
+    }
+    expect(new Set(rows.map((r) => r.id)).size).toBe(3);
+    await t.ctx.db.deleteFrom('notifications').where('event_key', '=', base.eventKey).execute();
+    await t.ctx.db
+      .deleteFrom('jobs')
+      .where('kind', '=', 'notifications.deliver')
+      .where('status', '=', 'pending')
+      .where('payload', 'not like', '%"tries"%')
+      .execute();
+  });
+
   it('shows in the inbox with an unread count; only the owner can mark it read', async () => {
     const inbox = (await clients.a1!.get('/api/v1/notifications')).json();
     expect(inbox.unread).toBe(1);
