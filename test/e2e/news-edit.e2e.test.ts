@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  apiSession,
   expectAccessible,
   login,
   logout,
@@ -58,5 +59,44 @@ describe('editing a published news item at phone size', () => {
     expect(await page.getByRole('link', { name: 'Sửa tin' }).count()).toBe(0);
     await page.goto(`${new URL(page.url()).pathname}/edit`);
     await page.getByText('Đồng chí không có quyền sửa tin này.').waitFor();
+    await logout(page);
+  });
+
+  it('a scheduled item, absent from the feed, is found in the editor list and edited there', async () => {
+    const { page } = journey.browser;
+    const { server } = journey;
+    const dangu = await apiSession(server.baseUrl, 'dangu');
+    const me = (await (await dangu.get('/api/v1/me')).json()) as { roles: Array<{ orgId: string }> };
+    const later = new Date(Date.now() + 3 * 86_400_000).toISOString();
+    const created = await dangu.post('/api/v1/news', {
+      data: {
+        orgId: me.roles[0]!.orgId,
+        section: 'bulletin',
+        title: 'Thông báo lịch tiếp dân tháng 12',
+        bodyHtml: '<p>Đảng ủy xã tiếp dân vào sáng thứ Hai hằng tuần.</p>',
+        publishAt: later,
+      },
+    });
+    expect(created.status()).toBe(201);
+    await dangu.dispose();
+
+    await login(page, 'dangu');
+    await page.goto('/news');
+    await page.getByRole('link', { name: 'Tin đã đăng, hẹn giờ, đã gỡ' }).click();
+    await waitForHeading(page, 'Tin của tổ chức mình');
+    const row = page.locator('.news-item', { hasText: 'Thông báo lịch tiếp dân tháng 12' });
+    await expect(row.textContent()).resolves.toContain('Hẹn giờ');
+    expect(await overflowsHorizontally(page)).toBe(false);
+    await expectAccessible(page, 'news manage');
+    await screenshot(page, 'news-manage');
+    await row.getByRole('link').click();
+    await waitForHeading(page, 'Thông báo lịch tiếp dân tháng 12');
+    await page.getByRole('link', { name: 'Sửa tin' }).click();
+    await waitForHeading(page, 'Sửa tin');
+    await page.getByLabel('Tiêu đề').fill('Thông báo lịch tiếp dân tháng 12 (đổi sang thứ Ba)');
+    await page.getByRole('button', { name: 'Lưu thay đổi' }).click();
+    await waitForHeading(page, 'Thông báo lịch tiếp dân tháng 12 (đổi sang thứ Ba)');
+    // Still scheduled: the time was kept.
+    await page.getByText(/^Hẹn giờ:/).waitFor();
   });
 });

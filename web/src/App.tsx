@@ -54,6 +54,7 @@ const loadAssignmentForm = () => import('./reports/AssignmentForm.tsx');
 const loadNewsFeed = () => import('./news/NewsFeed.tsx');
 const loadNewsArticle = () => import('./news/NewsArticle.tsx');
 const loadNewsEditor = () => import('./news/NewsEditor.tsx');
+const loadNewsManage = () => import('./news/NewsManage.tsx');
 const loadDocumentLibrary = () => import('./documents/DocumentLibrary.tsx');
 const loadDocumentPage = () => import('./documents/DocumentPage.tsx');
 const loadPublishDocument = () => import('./documents/PublishDocument.tsx');
@@ -75,6 +76,7 @@ const loadNewContest = () => import('./quizzes/NewContest.tsx');
 function contentScreen(me: Me | null, path: string, query: URLSearchParams) {
   if (path === '/news') return <Lazy key={path} load={loadNewsFeed} props={{ me, query }} />;
   if (path === '/news/new' && me) return <Lazy key={path} load={loadNewsEditor} props={{ me }} />;
+  if (path === '/news/manage' && me) return <Lazy key={path} load={loadNewsManage} props={{}} />;
   const newsEdit = matchPath('/news/:id/edit', path);
   if (newsEdit && me)
     return <Lazy key={path} load={loadNewsEditor} props={{ me, newsId: newsEdit.id as string }} />;

@@ -133,6 +133,9 @@ export default function NewsFeed(props: { me: Me | null; query: URLSearchParams 
         <p>
           <a class="button" href="/news/new">
             {t('news.write')}
+          </a>{' '}
+          <a class="button" href="/news/manage">
+            {t('news.manage')}
           </a>
         </p>
       )}
