@@ -2,13 +2,13 @@ import type { PersonalDataContributor } from '../privacy/registry.ts';
 import { ERASED_NAME } from '../privacy/registry.ts';
 
 /**
- * Tasks the member owns, contributes to or created, and the progress updates they wrote. Tasks are the
- * organisation's work: erasure keeps them and their updates, pointing at the anonymised member, and takes the
- * owner's name off the tasks they owned.
+ * Tasks the member owns, contributes to or created, the progress updates they wrote and the files they attached.
+ * Tasks are the organisation's work: erasure keeps them, their updates and files, pointing at the anonymised
+ * member, and takes the owner's name off the tasks they owned.
  */
 export const tasksPersonalData: PersonalDataContributor = {
   title: 'Nhiệm vụ',
-  tables: ['tasks', 'task_contributors', 'task_updates'],
+  tables: ['tasks', 'task_contributors', 'task_updates', 'task_files'],
   async collect(_ctx, db, { accountId, memberId }) {
     const owned = await db
       .selectFrom('tasks')
@@ -52,6 +52,15 @@ export const tasksPersonalData: PersonalDataContributor = {
       )
       .orderBy('task_updates.created_at', 'desc')
       .execute();
+    const files = accountId
+      ? await db
+          .selectFrom('task_files')
+          .innerJoin('tasks', 'tasks.id', 'task_files.task_id')
+          .select(['tasks.title', 'task_files.file_name', 'task_files.size', 'task_files.created_at'])
+          .where('task_files.uploaded_by', '=', accountId)
+          .orderBy('task_files.created_at', 'desc')
+          .execute()
+      : [];
     return {
       tasks: owned.map((t) => ({
         title: t.title,
@@ -64,6 +73,12 @@ export const tasksPersonalData: PersonalDataContributor = {
       })),
       contributing: contributing.map((c) => ({ title: c.title, status: c.status })),
       updates: updates.map((u) => ({ task: u.title, progress: u.progress, note: u.note, at: u.created_at })),
+      files: files.map((f) => ({
+        task: f.title,
+        fileName: f.file_name,
+        size: Number(f.size),
+        at: f.created_at,
+      })),
     };
   },
   async erase(uow, { memberId }) {
