@@ -63,6 +63,8 @@ const loadExchangeMessage = () => import('./exchange/ExchangeMessage.tsx');
 const loadExchangeCompose = () => import('./exchange/ExchangeCompose.tsx');
 const loadSecondStep = () => import('./two-factor/SecondStep.tsx');
 const loadTwoFactorSettings = () => import('./two-factor/TwoFactorSettings.tsx');
+const loadMyData = () => import('./privacy/MyData.tsx');
+const loadRetention = () => import('./privacy/Retention.tsx');
 const loadStudyHome = () => import('./quizzes/StudyHome.tsx');
 const loadStudyAssignment = () => import('./quizzes/StudyAssignment.tsx');
 const loadPractice = () => import('./quizzes/Practice.tsx');
@@ -99,6 +101,8 @@ function signedInScreen(me: Me, path: string, query: URLSearchParams) {
   if (path === '/profile') return <Profile me={me} />;
   if (path === '/settings') return <Settings signedIn />;
   if (path === '/settings/two-factor') return <Lazy key={path} load={loadTwoFactorSettings} props={{}} />;
+  if (path === '/settings/personal-data') return <Lazy key={path} load={loadMyData} props={{}} />;
+  if (path === '/settings/retention') return <Lazy key={path} load={loadRetention} props={{}} />;
   if (path === '/notebook') return <Lazy key={path} load={loadNotebookList} props={{ query }} />;
   const note = matchPath('/notebook/:id', path);
   if (note)

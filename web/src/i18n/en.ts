@@ -1130,5 +1130,43 @@ export const en: Record<MessageKey, string> = {
     'Warning: the correct answer is not in the cited paragraph. Check it before saving.',
   'quizAdmin.notInParagraphRefused':
     'Warning: the correct answer is not in the cited paragraph, so it cannot be saved. Make the correct option match the paragraph.',
+  'privacy.title': 'My personal data',
+  'privacy.link': 'Download my personal data',
+  'privacy.lead': 'You have the right to know what Sổ tay keeps about you. The download contains:',
+  'privacy.coversProfile': 'Your member profile, account, roles and sign-ins.',
+  'privacy.coversActivity':
+    'Notifications, news and documents you read, documents you received and acknowledged.',
+  'privacy.coversNotes': 'Your notebook, decrypted so you can read it.',
+  'privacy.coversRecords':
+    'Attendance, votes and comments in branch meetings, petitions, opinions on drafts, tasks, contests and study progress.',
+  'privacy.notIncluded': 'No password, two-step codes or private calendar link: those are never given out.',
+  'privacy.downloadPdf': 'Download a readable PDF',
+  'privacy.downloadJson': 'Download the data file (JSON)',
+  'privacy.keepSafe': 'The file holds your private information: keep it safe and do not send it to others.',
+  'retention.title': 'Data retention',
+  'retention.link': 'Data retention',
+  'retention.lead':
+    'Data older than the days below is deleted automatically at 2 a.m. every day, across the whole system.',
+  'retention.sessions': 'Sign-in history (days)',
+  'retention.sessionsHint': 'IP address and device of sessions that have ended.',
+  'retention.notifications': 'Notifications in the inbox (days)',
+  'retention.notificationsHint': 'Notifications sent to members, read or not.',
+  'retention.reads': 'Read marks on news and documents (days)',
+  'retention.readsHint': 'Who opened which news item or document.',
+  'retention.erased': 'Leftovers of erased members (days)',
+  'retention.erasedHint':
+    'Anonymised petitions and contest attempts of erased members. Meeting records are always kept.',
+  'retention.range': 'Default {def}, from {min} to {max} days.',
+  'retention.outOfRange': '{what}: enter a number of days from {min} to {max}.',
+  'retention.save': 'Save retention',
+  'retention.saving': 'Saving…',
+  'retention.saved': 'Retention periods saved.',
+  'retention.forbidden': 'Only administrators of the top-level organisation set retention periods.',
+  'retention.lastRunTitle': 'Last deletion',
+  'retention.lastRun':
+    '{date}: deleted {sessions} sessions, {notifications} notifications, {reads} read marks, {erased} items of erased members.',
+  'retention.neverRun': 'Not run yet.',
+  'retention.auditKept':
+    'The audit log is never deleted: it is append-only and hash-chained to reveal any change.',
   'quizAdmin.checkStatement': 'A statement marked “false”: compare it with the cited paragraph.',
 };

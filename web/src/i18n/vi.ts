@@ -1122,6 +1122,44 @@ export const vi = {
     'Chú ý: đáp án đúng không có trong đoạn trích dẫn. Hãy kiểm tra lại trước khi lưu.',
   'quizAdmin.notInParagraphRefused':
     'Chú ý: đáp án đúng không có trong đoạn trích dẫn, nên chưa lưu được. Hãy sửa phương án đúng cho khớp với đoạn trích.',
+  'privacy.title': 'Dữ liệu cá nhân của tôi',
+  'privacy.link': 'Tải về dữ liệu cá nhân của tôi',
+  'privacy.lead': 'Bạn có quyền biết Sổ tay lưu những gì về mình. Tệp tải về gồm:',
+  'privacy.coversProfile': 'Hồ sơ đảng viên, tài khoản, vai trò và các lần đăng nhập.',
+  'privacy.coversActivity': 'Thông báo, tin và văn bản đã đọc, văn bản đã nhận và xác nhận.',
+  'privacy.coversNotes': 'Sổ tay ghi chép của bạn, đã giải mã để bạn đọc được.',
+  'privacy.coversRecords':
+    'Điểm danh, biểu quyết, góp ý trong sinh hoạt chi bộ, kiến nghị, ý kiến dự thảo, nhiệm vụ, bài thi và tiến độ học tập.',
+  'privacy.notIncluded':
+    'Không có mật khẩu, mã xác thực hai bước hay đường dẫn lịch riêng: những thứ đó không bao giờ được đưa ra.',
+  'privacy.downloadPdf': 'Tải về bản PDF dễ đọc',
+  'privacy.downloadJson': 'Tải về tệp dữ liệu (JSON)',
+  'privacy.keepSafe': 'Tệp có thông tin riêng của bạn: hãy cất giữ cẩn thận, không gửi cho người khác.',
+  'retention.title': 'Thời hạn lưu trữ dữ liệu',
+  'retention.link': 'Thời hạn lưu trữ dữ liệu',
+  'retention.lead':
+    'Dữ liệu cũ hơn số ngày dưới đây được tự động xóa lúc 2 giờ sáng mỗi ngày. Áp dụng cho toàn hệ thống.',
+  'retention.sessions': 'Lịch sử đăng nhập (ngày)',
+  'retention.sessionsHint': 'Địa chỉ IP và thiết bị của các phiên đăng nhập đã kết thúc.',
+  'retention.notifications': 'Thông báo trong hộp thư (ngày)',
+  'retention.notificationsHint': 'Thông báo đã gửi cho đảng viên, đã đọc hay chưa.',
+  'retention.reads': 'Dấu đã đọc tin và văn bản (ngày)',
+  'retention.readsHint': 'Ghi nhận ai đã mở tin, văn bản nào.',
+  'retention.erased': 'Phần còn lại của đảng viên đã xóa dữ liệu (ngày)',
+  'retention.erasedHint':
+    'Kiến nghị và bài thi đã ẩn danh của đảng viên đã xóa dữ liệu. Hồ sơ sinh hoạt chi bộ luôn được giữ.',
+  'retention.range': 'Mặc định {def}, từ {min} đến {max} ngày.',
+  'retention.outOfRange': '{what}: hãy nhập số ngày từ {min} đến {max}.',
+  'retention.save': 'Lưu thời hạn',
+  'retention.saving': 'Đang lưu…',
+  'retention.saved': 'Đã lưu thời hạn lưu trữ.',
+  'retention.forbidden': 'Chỉ quản trị viên của tổ chức cấp cao nhất được đặt thời hạn lưu trữ.',
+  'retention.lastRunTitle': 'Lần xóa gần nhất',
+  'retention.lastRun':
+    'Ngày {date}: xóa {sessions} phiên đăng nhập, {notifications} thông báo, {reads} dấu đã đọc, {erased} mục của đảng viên đã xóa dữ liệu.',
+  'retention.neverRun': 'Chưa chạy lần nào.',
+  'retention.auditKept':
+    'Nhật ký kiểm tra không bao giờ bị xóa: nhật ký chỉ được ghi thêm và được nối chuỗi để phát hiện sửa đổi.',
   'quizAdmin.checkStatement': 'Nhận định có đáp án “Sai”: hãy đối chiếu với đoạn trích dẫn.',
 };
 

@@ -41,6 +41,18 @@ export function Profile(props: { me: Me }) {
           {t('twoFactor.profileLink')}
         </a>
       </p>
+      <p>
+        <a class="link-block" href="/settings/personal-data">
+          {t('privacy.link')}
+        </a>
+      </p>
+      {roles.some((r) => r.role === 'admin' && r.orgPath.split('/').filter(Boolean).length === 1) && (
+        <p>
+          <a class="link-block" href="/settings/retention">
+            {t('retention.link')}
+          </a>
+        </p>
+      )}
       {roles.length > 0 && (
         <>
           <h2>{t('profile.roles')}</h2>
