@@ -46,11 +46,14 @@ function Tracking(props: { m: Message; onChange: () => Promise<void> }) {
   const { m } = props;
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [onlyMissing, setOnlyMissing] = useState(false);
   const total = m.recipients.length;
   const opened = m.recipients.filter((r) => r.openedAt).length;
   const acked = m.recipients.filter((r) => r.acknowledgedAt).length;
   // Those who have not acknowledged first: they are who the sender is looking for.
-  const ordered = [...m.recipients].sort((a, b) => Number(!!a.acknowledgedAt) - Number(!!b.acknowledgedAt));
+  const ordered = [...m.recipients]
+    .filter((r) => !onlyMissing || !r.acknowledgedAt)
+    .sort((a, b) => Number(!!a.acknowledgedAt) - Number(!!b.acknowledgedAt));
   async function remind() {
     try {
       setError(null);
@@ -81,6 +84,17 @@ function Tracking(props: { m: Message; onChange: () => Promise<void> }) {
       )}
       <Alert message={error} />
       <Alert kind="success" message={notice} />
+      {/* A letter to a whole commune has hundreds of recipients: the sender looks for those still missing. */}
+      {total > 10 && acked > 0 && acked < total && (
+        <label class="check">
+          <input
+            type="checkbox"
+            checked={onlyMissing}
+            onChange={(e) => setOnlyMissing(e.currentTarget.checked)}
+          />
+          {t('exchange.onlyMissing', { n: total - acked })}
+        </label>
+      )}
       <ul class="ex-recipients">
         {ordered.map((r) => (
           <li key={r.id} data-recipient={r.name}>

@@ -187,6 +187,7 @@ export const en: Record<MessageKey, string> = {
   'exchange.remindedTimes': 'Reminded {n} times',
   'exchange.attachMore': 'Attach more files (PDF, DOCX)',
   'exchange.attach': 'Attach',
+  'exchange.onlyMissing': 'Show only the {n} not acknowledged',
   'petition.title': 'Opinions and petitions',
   'petition.tileHint': 'Write to the committee, read answers',
   'petition.inboxTitle': 'Petitions to the committee',

@@ -184,6 +184,7 @@ export const vi = {
   'exchange.remindedTimes': 'Đã nhắc {n} lần',
   'exchange.attachMore': 'Đính kèm thêm tệp (PDF, DOCX)',
   'exchange.attach': 'Đính kèm',
+  'exchange.onlyMissing': 'Chỉ hiện {n} nơi chưa xác nhận',
   'petition.title': 'Ý kiến, kiến nghị',
   'petition.tileHint': 'Gửi tới cấp ủy, xem trả lời',
   'petition.inboxTitle': 'Ý kiến, kiến nghị gửi tới cấp ủy',
