@@ -17,7 +17,8 @@ describe('personal calendar at phone size', () => {
       origin: journey.server.baseUrl,
     });
     await login(page, 'dangvien');
-    await page.getByRole('link', { name: /Lịch của tôi/ }).click();
+    await screenshot(page, 'calendar-home-tile');
+    await page.getByRole('link', { name: /^Lịch của tôi/ }).click();
     await waitForHeading(page, 'Lịch của tôi');
 
     // The demo member has task deadlines already past: they come first, under their own heading.
