@@ -57,7 +57,13 @@ if (seeded.code !== 0) {
 }
 const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
-const server = spawn(process.execPath, ['bin/sotay.js', 'serve'], {
+// The compiled server, as `npm start` runs it.
+const built = sh(process.execPath, ['scripts/build-server.mjs']);
+if (built.code !== 0) {
+  console.error(built.out);
+  process.exit(1);
+}
+const server = spawn(process.execPath, ['build/cli/main.js', 'serve'], {
   cwd: ROOT,
   stdio: ['ignore', 'ignore', 'inherit'],
   env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', SOTAY_DATA_DIR: DATA },
@@ -100,6 +106,8 @@ try {
       extraHeaders: { Cookie: cookie },
     });
     const lhr = run.lhr;
+    // The whole report, for reading the diagnostics (layout shifts, long tasks) behind the scores.
+    fs.writeFileSync(path.join(ROOT, 'tmp/lighthouse.json'), JSON.stringify(lhr));
     if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
     const audit = (id) => lhr.audits[id]?.displayValue ?? '';
     scores = {

@@ -230,9 +230,11 @@ function Header(props: { signedIn: boolean }) {
         {t('app.skip')}
       </a>
       <div class="bar">
-        <a class="brand" href="/">
+        <a class="brand" href="/" aria-label={t('app.name')}>
           <img src="/favicon.svg" alt="" width="32" height="32" />
-          <span>{t('app.name')}</span>
+          {/* The short name on a phone keeps the bar on one row, signed in or not, so the page does not jump. */}
+          <span class="brand-full">{t('app.name')}</span>
+          <span class="brand-short">{t('app.nameShort')}</span>
         </a>
         <nav aria-label={t('app.mainNav')}>
           <ul>

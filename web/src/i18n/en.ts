@@ -3,6 +3,7 @@ import type { MessageKey } from './vi.ts';
 /** English, the second language. Every Vietnamese key must have a translation (the type enforces it). */
 export const en: Record<MessageKey, string> = {
   'app.name': 'Party Member Handbook',
+  'app.nameShort': 'Handbook',
   'app.skip': 'Skip to main content',
   'app.loading': 'Loading…',
   'docPublish.title': 'Publish a document',

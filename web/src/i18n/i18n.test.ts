@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { en } from './en.ts';
-import { formatDate, locale, t, tEnum } from './i18n.ts';
+import { formatDate, loadLocale, locale, t, tEnum } from './i18n.ts';
 import { vi } from './vi.ts';
 
 afterEach(() => locale.set('vi'));
@@ -21,8 +21,9 @@ describe('dictionaries', () => {
 });
 
 describe('t', () => {
-  it('fills placeholders and formats numbers for the current language', () => {
+  it('fills placeholders and formats numbers for the current language', async () => {
     expect(t('org.members', { count: 1234 })).toBe('1.234 đảng viên');
+    await loadLocale('en');
     locale.set('en');
     expect(t('org.members', { count: 1234 })).toBe('1,234 members');
   });

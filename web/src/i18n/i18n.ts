@@ -1,11 +1,16 @@
 import { createStore } from '../state/store.ts';
-import { en } from './en.ts';
 import { vi, type MessageKey } from './vi.ts';
 
 export type Locale = 'vi' | 'en';
 export type { MessageKey };
 
-const dictionaries: Record<Locale, Record<MessageKey, string>> = { vi, en };
+// Vietnamese is built in; English is fetched when someone chooses it, so most phones never download it.
+const dictionaries: Partial<Record<Locale, Record<MessageKey, string>>> = { vi };
+
+/** Makes `value` ready to use: resolves once its dictionary is loaded. */
+export async function loadLocale(value: Locale): Promise<void> {
+  if (!dictionaries[value]) dictionaries[value] = (await import('./en.ts')).en;
+}
 
 /** The current language; components re-render through useStore(locale). */
 export const locale = createStore<Locale>('vi');
@@ -16,7 +21,7 @@ export function isLocale(value: unknown): value is Locale {
 
 /** Translate a key, filling `{name}` placeholders. Unknown placeholders are left visible so they get noticed. */
 export function t(key: MessageKey, params?: Record<string, string | number>): string {
-  const text = dictionaries[locale.get()][key] ?? vi[key];
+  const text = dictionaries[locale.get()]?.[key] ?? vi[key];
   if (!params) return text;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? formatParam(params[name] as string | number) : whole,

@@ -1,6 +1,7 @@
 /** Vietnamese, the default language. Keys are grouped by screen; this file is the list of keys. */
 export const vi = {
   'app.name': 'Sổ tay Đảng viên',
+  'app.nameShort': 'Sổ tay',
   'app.skip': 'Bỏ qua, đến nội dung chính',
   'app.loading': 'Đang tải…',
   'docPublish.title': 'Đăng văn bản mới',

@@ -1,4 +1,4 @@
-import { isLocale, locale, type Locale } from '../i18n/i18n.ts';
+import { isLocale, loadLocale, locale, type Locale } from '../i18n/i18n.ts';
 import { createStore } from './store.ts';
 
 export const TEXT_SCALES = [1, 1.25, 1.5, 2] as const;
@@ -37,7 +37,10 @@ export function loadStoredPreferences(): Preferences {
 /** Applies at once (the whole layout is in rem, so the root font size scales everything) and remembers locally. */
 export function applyPreferences(next: Preferences): void {
   preferences.set(next);
-  locale.set(next.locale);
+  // Until another language's dictionary has arrived the screens stay in Vietnamese.
+  void loadLocale(next.locale).then(() => {
+    if (preferences.get().locale === next.locale) locale.set(next.locale);
+  });
   const root = document.documentElement;
   root.lang = next.locale;
   root.style.setProperty('--text-scale', String(next.textScale));
