@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makePdf } from '../../src/platform/files/test-fixtures.ts';
 import {
+  apiSession,
   expectAccessible,
   login,
   logout,
@@ -120,5 +121,37 @@ describe('document exchange at phone size', () => {
     const item = page.locator('.ex-item', { hasText: 'Bản kiểm điểm cá nhân năm 2026' });
     await item.getByRole('link', { name: /Kiểm điểm\.pdf/ }).waitFor();
     await expect(item.textContent()).resolves.toContain('Phạm Thị Hoa');
+    await logout(page);
+  });
+
+  it('a letter to a whole commune: the sender narrows the list to those still missing', async () => {
+    const { page } = journey.browser;
+    const { server } = journey;
+    const dangu = await apiSession(server.baseUrl, 'dangu');
+    const me = (await (await dangu.get('/api/v1/me')).json()) as { roles: Array<{ orgId: string }> };
+    const commune = me.roles[0]!.orgId;
+    const sent = await dangu.post('/api/v1/exchange', {
+      data: { fromOrgId: commune, title: 'Thông báo nghỉ sinh hoạt tháng 12', allMembersOf: [commune] },
+    });
+    expect(sent.status()).toBe(201);
+    const { id, recipients } = (await sent.json()) as { id: string; recipients: unknown[] };
+    expect(recipients.length).toBeGreaterThan(10);
+    await dangu.dispose();
+    const member = await apiSession(server.baseUrl, 'dangvien');
+    expect((await member.post(`/api/v1/exchange/${id}/ack`)).status()).toBe(200);
+    await member.dispose();
+
+    await login(page, 'dangu');
+    await page.goto(`/exchange/${id}`);
+    await waitForHeading(page, 'Thông báo nghỉ sinh hoạt tháng 12');
+    const rows = page.locator('.ex-recipients > li');
+    expect(await rows.count()).toBe(recipients.length);
+    await page.getByRole('checkbox', { name: `Chỉ hiện ${recipients.length - 1} nơi chưa xác nhận` }).check();
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('.ex-recipients > li').length === n,
+      recipients.length - 1,
+    );
+    for (const text of await rows.allTextContents()) expect(text).toContain('Chưa xác nhận');
+    await screenshot(page, 'exchange-tracking-many');
   });
 });
