@@ -298,6 +298,8 @@ async function serveFakes(): Promise<void> {
   let push: FakePushService | null = null;
   let smtp: FakeSmtp | null = null;
   let checked = 0;
+  // The bench process ended (or crashed): so do the fakes.
+  process.on('disconnect', () => process.exit(0));
   process.on('message', (m: ToFakes) => {
     void (async () => {
       if (m.type === 'start') {
