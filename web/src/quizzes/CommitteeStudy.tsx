@@ -3,6 +3,7 @@ import { LoadError, Loading } from '../components/Loading.tsx';
 import { Screen } from '../components/Screen.tsx';
 import { useAsync } from '../components/useAsync.ts';
 import { formatDate, t } from '../i18n/i18n.ts';
+import { LinkRow } from './pickers.tsx';
 import type { Assignment, Contest } from './types.ts';
 import './quizzes.css';
 
@@ -41,22 +42,17 @@ export default function CommitteeStudy(props: { orgId: string }) {
         {run.length === 0 && <p>{t('quiz.noContests')}</p>}
         <ul class="list">
           {run.map((c) => (
-            <li key={c.id}>
-              <a class="list-link" href={`/contests/${encodeURIComponent(c.id)}`}>
-                <span class="list-text">
-                  <span class="list-title">{c.title}</span>
-                  <span class="list-meta">
-                    {' '}
-                    {c.orgName} · {formatDate(c.startsAt)} – {formatDate(c.endsAt)}
-                  </span>
+            <LinkRow
+              key={c.id}
+              href={`/contests/${encodeURIComponent(c.id)}`}
+              title={c.title}
+              meta={`${c.orgName} · ${formatDate(c.startsAt)} – ${formatDate(c.endsAt)}`}
+              badge={
+                <span class={c.open ? 'badge badge-late' : 'badge'}>
+                  {c.open ? t('quiz.openNow') : t('quiz.notOpen')}
                 </span>
-                <span class="badges">
-                  <span class={c.open ? 'badge badge-late' : 'badge'}>
-                    {c.open ? t('quiz.openNow') : t('quiz.notOpen')}
-                  </span>
-                </span>
-              </a>
-            </li>
+              }
+            />
           ))}
         </ul>
       </section>
@@ -65,17 +61,12 @@ export default function CommitteeStudy(props: { orgId: string }) {
         {ours.length === 0 && <p>{t('quiz.noAssignments')}</p>}
         <ul class="list">
           {ours.map((a) => (
-            <li key={a.id}>
-              <a class="list-link" href={`/study/${encodeURIComponent(a.id)}`}>
-                <span class="list-text">
-                  <span class="list-title">{a.documentTitle}</span>
-                  <span class="list-meta">
-                    {' '}
-                    {a.orgName} · {t('quiz.deadline', { date: formatDate(a.deadline) })}
-                  </span>
-                </span>
-              </a>
-            </li>
+            <LinkRow
+              key={a.id}
+              href={`/study/${encodeURIComponent(a.id)}`}
+              title={a.documentTitle}
+              meta={`${a.orgName} · ${t('quiz.deadline', { date: formatDate(a.deadline) })}`}
+            />
           ))}
         </ul>
       </section>

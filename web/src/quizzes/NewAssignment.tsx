@@ -1,11 +1,9 @@
 import { useState } from 'preact/hooks';
-import { api, errorMessage } from '../api/client.ts';
 import { Alert } from '../components/Alert.tsx';
 import { LoadError, Loading } from '../components/Loading.tsx';
 import { Screen } from '../components/Screen.tsx';
 import { t } from '../i18n/i18n.ts';
-import { navigate } from '../router.ts';
-import { AudienceSelect, DocumentSelect, useStudySources } from './pickers.tsx';
+import { AudienceSelect, DocumentSelect, InputField, useCreate, useStudySources } from './pickers.tsx';
 import './quizzes.css';
 
 /** A committee gives a document to its subtree (or one organisation below) to study by a deadline. */
@@ -15,46 +13,30 @@ export default function NewAssignment(props: { orgId: string }) {
   const [audience, setAudience] = useState(props.orgId);
   const [deadline, setDeadline] = useState('');
   const [note, setNote] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, busy, create } = useCreate();
   if (state.status === 'loading') return <Loading />;
   if (state.status === 'error') return <LoadError message={state.message} retry={retry} />;
-  const submit = async (e: Event) => {
+  const submit = (e: Event) => {
     e.preventDefault();
-    setError(null);
-    if (!documentId || !deadline) {
-      setError(t('quizAdmin.missing'));
-      return;
-    }
-    setBusy(true);
-    try {
-      const created = await api<{ id: string }>(
-        'POST',
-        `/api/v1/orgs/${encodeURIComponent(audience)}/study-assignments`,
-        { documentId, deadline, ...(note.trim() ? { note } : {}) },
-      );
-      navigate(`/study/${encodeURIComponent(created.id)}`);
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
+    if (!documentId || !deadline) return create(null);
+    return create({
+      url: `/api/v1/orgs/${encodeURIComponent(audience)}/study-assignments`,
+      body: { documentId, deadline, ...(note.trim() ? { note } : {}) },
+      to: (id) => `/study/${encodeURIComponent(id)}`,
+    });
   };
   return (
     <Screen title={t('quizAdmin.newAssignment')} lead={<p class="lead">{state.value.org.name}</p>}>
       <form class="stack" noValidate onSubmit={(e) => void submit(e)}>
         <DocumentSelect docs={state.value.docs} value={documentId} onChange={setDocumentId} />
         <AudienceSelect audiences={state.value.audiences} value={audience} onChange={setAudience} />
-        <div class="field">
-          <label for="st-deadline">{t('quizAdmin.deadline')}</label>
-          <input
-            id="st-deadline"
-            type="date"
-            required
-            value={deadline}
-            onInput={(e) => setDeadline(e.currentTarget.value)}
-          />
-        </div>
+        <InputField
+          id="st-deadline"
+          type="date"
+          label={t('quizAdmin.deadline')}
+          value={deadline}
+          onInput={setDeadline}
+        />
         <div class="field">
           <label for="st-note">{t('quizAdmin.note')}</label>
           <textarea

@@ -1,4 +1,7 @@
-import { api } from '../api/client.ts';
+import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
+import { api, errorMessage } from '../api/client.ts';
+import { navigate } from '../router.ts';
 import { useAsync } from '../components/useAsync.ts';
 import { t } from '../i18n/i18n.ts';
 
@@ -79,4 +82,76 @@ export function AudienceSelect(props: {
       </select>
     </div>
   );
+}
+
+/** A labelled input of the committee forms. */
+export function InputField(props: {
+  id: string;
+  label: string;
+  value: string;
+  onInput: (value: string) => void;
+  type?: 'text' | 'date' | 'datetime-local' | 'number';
+  min?: number;
+  max?: number;
+  maxLength?: number;
+}) {
+  const numeric = props.type === 'number';
+  return (
+    <div class="field">
+      <label for={props.id}>{props.label}</label>
+      <input
+        id={props.id}
+        // One element for every kind of field; Preact's types split <input> by `type`.
+        type={(props.type ?? 'text') as 'text'}
+        inputMode={numeric ? ('numeric' as const) : undefined}
+        min={props.min}
+        max={props.max}
+        maxLength={props.maxLength}
+        required
+        value={props.value}
+        onInput={(e) => props.onInput(e.currentTarget.value)}
+      />
+    </div>
+  );
+}
+
+/** One row of a list that opens a screen: a title, a line of details and an optional badge. */
+export function LinkRow(props: { href: string; title: string; meta: string; badge?: ComponentChildren }) {
+  return (
+    <li>
+      <a class="list-link" href={props.href}>
+        <span class="list-text">
+          <span class="list-title">{props.title}</span>
+          <span class="list-meta"> {props.meta}</span>
+        </span>
+        {props.badge && <span class="badges">{props.badge}</span>}
+      </a>
+    </li>
+  );
+}
+
+/**
+ * Sends a committee form and opens what it created. `create(null, message)` shows a problem found before
+ * sending (by default: a required field is empty).
+ */
+export function useCreate() {
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const create = async (
+    request: { url: string; body: unknown; to: (id: string) => string } | null,
+    problem = t('quizAdmin.missing'),
+  ) => {
+    setError(request ? null : problem);
+    if (!request) return;
+    setBusy(true);
+    try {
+      const created = await api<{ id: string }>('POST', request.url, request.body);
+      navigate(request.to(created.id));
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { error, busy, create };
 }
