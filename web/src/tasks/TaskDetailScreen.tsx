@@ -128,7 +128,7 @@ export default function TaskDetailScreen(props: { taskId: string }) {
             <p class="muted" id="tk-files-hint">
               {t('tasks.attachHint', { size: Math.round(task.maxFileBytes / 1024 / 1024) })}
             </p>
-            <FilePicker id="tk-files" files={files} onChange={setFiles} />
+            <FilePicker id="tk-files" files={files} onChange={setFiles} describedBy="tk-files-hint" />
           </div>
           <Alert message={error} />
           <Alert message={saved} kind="success" />

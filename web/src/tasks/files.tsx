@@ -52,6 +52,8 @@ export function FilePicker(props: {
   files: File[];
   onChange: (files: File[]) => void;
   label?: string;
+  /** Id of the text that says which files are accepted. */
+  describedBy?: string;
 }) {
   const names = props.files.map((f) => f.name).join(', ');
   return (
@@ -61,6 +63,7 @@ export function FilePicker(props: {
         type="file"
         multiple
         accept={ACCEPT}
+        aria-describedby={props.describedBy}
         onChange={(e) => props.onChange([...(e.currentTarget.files ?? [])])}
       />
       <label for={props.id} class="button" aria-hidden="true">
