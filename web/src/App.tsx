@@ -65,6 +65,7 @@ const loadSecondStep = () => import('./two-factor/SecondStep.tsx');
 const loadTwoFactorSettings = () => import('./two-factor/TwoFactorSettings.tsx');
 const loadMyData = () => import('./privacy/MyData.tsx');
 const loadRetention = () => import('./privacy/Retention.tsx');
+const loadEraseMember = () => import('./privacy/EraseMember.tsx');
 const loadStudyHome = () => import('./quizzes/StudyHome.tsx');
 const loadStudyAssignment = () => import('./quizzes/StudyAssignment.tsx');
 const loadPractice = () => import('./quizzes/Practice.tsx');
@@ -103,6 +104,8 @@ function signedInScreen(me: Me, path: string, query: URLSearchParams) {
   if (path === '/settings/two-factor') return <Lazy key={path} load={loadTwoFactorSettings} props={{}} />;
   if (path === '/settings/personal-data') return <Lazy key={path} load={loadMyData} props={{}} />;
   if (path === '/settings/retention') return <Lazy key={path} load={loadRetention} props={{}} />;
+  const erase = matchPath('/members/:id/erase', path);
+  if (erase) return <Lazy key={path} load={loadEraseMember} props={{ memberId: erase.id as string }} />;
   if (path === '/notebook') return <Lazy key={path} load={loadNotebookList} props={{ query }} />;
   const note = matchPath('/notebook/:id', path);
   if (note)
