@@ -1171,4 +1171,21 @@ export const en: Record<MessageKey, string> = {
   'retention.auditKept':
     'The audit log is never deleted: it is append-only and hash-chained to reveal any change.',
   'quizAdmin.checkStatement': 'A statement marked “false”: compare it with the cited paragraph.',
+  'erase.title': 'Erase personal data',
+  'erase.lead': 'Use this when a member has left and asked for their data to be erased. Erasing:',
+  'erase.deleted':
+    'deletes the profile (name, birth date, phone, card number), notes, notifications, reading and practice history, and replaces the text of petitions;',
+  'erase.kept':
+    'keeps attendance, votes, comments and minutes of branch meetings under the name “Erased member”;',
+  'erase.account': 'closes the account and ends every session.',
+  'erase.irreversible': 'This cannot be undone. The erasure and its reason are written to the audit log.',
+  'erase.confirmLabel': 'Type the full name again to confirm',
+  'erase.confirmHint': 'Type exactly: {name}',
+  'erase.reasonLabel': 'Reason',
+  'erase.nameMismatch': 'The confirmation name does not match the member.',
+  'erase.reasonMissing': 'Give a reason (at least 3 characters).',
+  'erase.submit': 'Erase personal data',
+  'erase.erasing': 'Erasing…',
+  'erase.done': 'The member’s personal data has been erased.',
+  'erase.backToList': 'Back to the member list',
 };

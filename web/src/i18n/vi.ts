@@ -1163,6 +1163,23 @@ export const vi = {
   'retention.auditKept':
     'Nhật ký kiểm tra không bao giờ bị xóa: nhật ký chỉ được ghi thêm và được nối chuỗi để phát hiện sửa đổi.',
   'quizAdmin.checkStatement': 'Nhận định có đáp án “Sai”: hãy đối chiếu với đoạn trích dẫn.',
+  'erase.title': 'Xóa dữ liệu cá nhân',
+  'erase.lead': 'Dùng khi đảng viên đã rời tổ chức và có yêu cầu xóa dữ liệu. Khi xóa:',
+  'erase.deleted':
+    'Hồ sơ (họ tên, ngày sinh, số điện thoại, số thẻ), ghi chép, thông báo, lịch sử đọc và ôn luyện bị xóa; nội dung kiến nghị được thay bằng dòng thông báo đã xóa.',
+  'erase.kept':
+    'Điểm danh, biểu quyết, góp ý và biên bản sinh hoạt chi bộ được giữ, mang tên “Đảng viên đã xóa dữ liệu”.',
+  'erase.account': 'Tài khoản bị khóa, mọi phiên đăng nhập kết thúc.',
+  'erase.irreversible': 'Không thể hoàn tác. Việc xóa và lý do được ghi vào nhật ký kiểm tra.',
+  'erase.confirmLabel': 'Nhập lại họ và tên để xác nhận',
+  'erase.confirmHint': 'Gõ đúng: {name}',
+  'erase.reasonLabel': 'Lý do xóa',
+  'erase.nameMismatch': 'Họ và tên xác nhận không khớp với đảng viên cần xóa dữ liệu.',
+  'erase.reasonMissing': 'Hãy ghi lý do xóa (ít nhất 3 ký tự).',
+  'erase.submit': 'Xóa dữ liệu cá nhân',
+  'erase.erasing': 'Đang xóa…',
+  'erase.done': 'Đã xóa dữ liệu cá nhân của đảng viên.',
+  'erase.backToList': 'Về danh sách đảng viên',
 };
 
 export type MessageKey = keyof typeof vi;
