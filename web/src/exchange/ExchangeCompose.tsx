@@ -6,7 +6,7 @@ import { Screen } from '../components/Screen.tsx';
 import { useAsync } from '../components/useAsync.ts';
 import { t } from '../i18n/i18n.ts';
 import { navigate } from '../router.ts';
-import { sendingOrgs, uploadFiles } from './shared.ts';
+import { ACCEPT_FILES, sendingOrgs, uploadFiles } from './shared.ts';
 import '../news/news.css';
 import './exchange.css';
 
@@ -120,7 +120,7 @@ function FileField(props: { inputRef: { current: HTMLInputElement | null } }) {
         ref={props.inputRef}
         type="file"
         multiple
-        accept=".pdf,.docx,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        accept={ACCEPT_FILES}
         aria-describedby="exc-files-hint"
         onChange={(e) => setNames(Array.from(e.currentTarget.files ?? []).map((f) => f.name))}
       />

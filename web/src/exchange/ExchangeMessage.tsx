@@ -5,7 +5,7 @@ import { LoadError, Loading } from '../components/Loading.tsx';
 import { Screen } from '../components/Screen.tsx';
 import { useAsync } from '../components/useAsync.ts';
 import { formatDate, t } from '../i18n/i18n.ts';
-import { formatMoment, uploadFiles } from './shared.ts';
+import { ACCEPT_FILES, formatMoment, uploadFiles } from './shared.ts';
 import '../news/news.css';
 import './exchange.css';
 
@@ -135,7 +135,7 @@ function AttachMore(props: { id: string; onChange: () => Promise<void> }) {
     <form class="stack editor-form" onSubmit={(e) => void submit(e)}>
       <div class="field">
         <label for="ex-more">{t('exchange.attachMore')}</label>
-        <input id="ex-more" ref={input} type="file" multiple accept=".pdf,.docx" />
+        <input id="ex-more" ref={input} type="file" multiple accept={ACCEPT_FILES} />
       </div>
       <Alert message={error} />
       <button type="submit" class="button" disabled={busy}>

@@ -9,6 +9,9 @@ export function sendingOrgs(me: Me) {
   return [...new Map(me.roles.filter((r) => SENDING_ROLES.has(r.role)).map((r) => [r.orgId, r])).values()];
 }
 
+/** What the server takes for a letter (OFFICE_KINDS in src/platform/files), offered first in the file picker. */
+export const ACCEPT_FILES = '.pdf,.docx,.xlsx,.pptx,.odt';
+
 /** Attaches the files to a letter one by one; returns those the server refused, with its reason. */
 export async function uploadFiles(
   messageId: string,

@@ -162,7 +162,7 @@ export const en: Record<MessageKey, string> = {
   'exchange.noMatch': 'Nothing found.',
   'exchange.typeName': 'Type a member’s name, then Search.',
   'exchange.files': 'Attached files',
-  'exchange.filesHint': 'PDF or Word (.docx) files only.',
+  'exchange.filesHint': 'PDF, Word (.docx), Excel (.xlsx) or PowerPoint (.pptx) files.',
   'exchange.sentFilesFailed':
     'The document was sent, but these files could not be attached: {files}. Open the document to attach them again.',
   'exchange.openSent': 'Open the sent document',
@@ -186,7 +186,7 @@ export const en: Record<MessageKey, string> = {
   'exchange.stepAcked': 'Acknowledged',
   'exchange.notAcked': 'Not acknowledged',
   'exchange.remindedTimes': 'Reminded {n} times',
-  'exchange.attachMore': 'Attach more files (PDF, DOCX)',
+  'exchange.attachMore': 'Attach more files',
   'exchange.attach': 'Attach',
   'exchange.onlyMissing': 'Show only the {n} not acknowledged',
   'petition.title': 'Opinions and petitions',

@@ -159,7 +159,7 @@ export const vi = {
   'exchange.noMatch': 'Không tìm thấy.',
   'exchange.typeName': 'Gõ tên đảng viên rồi bấm Tìm.',
   'exchange.files': 'Tệp đính kèm',
-  'exchange.filesHint': 'Chỉ nhận tệp PDF hoặc Word (.docx).',
+  'exchange.filesHint': 'Tệp PDF, Word (.docx), Excel (.xlsx) hoặc PowerPoint (.pptx).',
   'exchange.sentFilesFailed':
     'Văn bản đã gửi, nhưng chưa đính kèm được: {files}. Mở văn bản để đính kèm lại.',
   'exchange.openSent': 'Mở văn bản đã gửi',
@@ -183,7 +183,7 @@ export const vi = {
   'exchange.stepAcked': 'Đã xác nhận',
   'exchange.notAcked': 'Chưa xác nhận',
   'exchange.remindedTimes': 'Đã nhắc {n} lần',
-  'exchange.attachMore': 'Đính kèm thêm tệp (PDF, DOCX)',
+  'exchange.attachMore': 'Đính kèm thêm tệp',
   'exchange.attach': 'Đính kèm',
   'exchange.onlyMissing': 'Chỉ hiện {n} nơi chưa xác nhận',
   'petition.title': 'Ý kiến, kiến nghị',
