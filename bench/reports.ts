@@ -20,6 +20,7 @@ import { loadConfig } from '../src/platform/config.ts';
 import { generateDataset } from '../src/demo/generate.ts';
 import { reportsDataset, HISTORY_MONTHS } from '../src/features/reports/dataset.ts';
 import { nextPeriod, periodOf } from '../src/features/reports/domain/index.ts';
+import { forgetKeptViews } from '../src/features/reports/totals-cache.ts';
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: number) => {
@@ -164,17 +165,27 @@ for (const [i, b] of chosen.entries()) {
   visibleCpuMs.push((used.user + used.system) / 1000);
 }
 
-// 2. The province view: every district × 12 months, all indicators (and formulas).
+// 2. The province view: every district × 12 months, all indicators (and formulas). A view is kept in memory
+// until a total of the province or the catalogue changes (src/features/reports/totals-cache.ts), so it is
+// measured twice: as computed (the first view after a change: kept views forgotten before each request) and as
+// reused (the views between two changes).
+const viewUrl = `/api/v1/orgs/${province.id}/report-totals?from=${first}&to=${current}`;
+const coldMs: number[] = [];
+const coldCpuMs: number[] = [];
 const viewMs: number[] = [];
 const viewCpuMs: number[] = [];
 let cells = 0;
 for (let i = 0; i < VIEWS; i++) {
-  const r = await timed(() =>
-    call('GET', `/api/v1/orgs/${province.id}/report-totals?from=${first}&to=${current}`),
-  );
+  forgetKeptViews(ctx.db);
+  const r = await timed(() => call('GET', viewUrl));
+  coldMs.push(r.wall);
+  coldCpuMs.push(r.cpu);
+  cells = r.value.cells.length;
+}
+for (let i = 0; i < VIEWS; i++) {
+  const r = await timed(() => call('GET', viewUrl));
   viewMs.push(r.wall);
   viewCpuMs.push(r.cpu);
-  cells = r.value.cells.length;
 }
 
 // 3. Completeness and timeliness of the whole province for last month.
@@ -226,10 +237,14 @@ const result = {
   province_view: {
     requests: viewMs.length,
     cells,
-    p50_ms: pct(viewMs, 50),
-    p95_ms: pct(viewMs, 95),
-    cpu_p50_ms: pct(viewCpuMs, 50),
-    cpu_p95_ms: pct(viewCpuMs, 95),
+    computed_p50_ms: pct(coldMs, 50),
+    computed_p95_ms: pct(coldMs, 95),
+    computed_cpu_p50_ms: pct(coldCpuMs, 50),
+    computed_cpu_p95_ms: pct(coldCpuMs, 95),
+    reused_p50_ms: pct(viewMs, 50),
+    reused_p95_ms: pct(viewMs, 95),
+    reused_cpu_p50_ms: pct(viewCpuMs, 50),
+    reused_cpu_p95_ms: pct(viewCpuMs, 95),
     target_p95_ms: 100,
   },
   province_completeness: {

@@ -21,6 +21,7 @@ import {
 } from './domain/index.ts';
 import { unwrap } from './errors.ts';
 import { bumpAssignmentStamp } from './expected-cache.ts';
+import { bumpStamp } from './stamps.ts';
 import { prefillSources } from './prefill.ts';
 import {
   AssignmentBody,
@@ -108,6 +109,7 @@ export function configRoutes(api: Api, ctx: AppContext): void {
             updated_at: now,
           })
           .execute();
+        await bumpStamp(uow.trx, 'views');
         await uow.audit({
           action: 'report.indicator.create',
           entityType: 'report_indicator',
@@ -162,6 +164,7 @@ export function configRoutes(api: Api, ctx: AppContext): void {
           .set({ definition: JSON.stringify(next), updated_at: nowIso() })
           .where('code', '=', row.code)
           .execute();
+        await bumpStamp(uow.trx, 'views');
         await uow.audit({
           action: 'report.indicator.update',
           entityType: 'report_indicator',
@@ -199,6 +202,7 @@ export function configRoutes(api: Api, ctx: AppContext): void {
         if (inTemplate || !buildCatalogue(list.filter((i) => i.code !== row.code)).ok)
           throw new AppError('REPORT_INDICATOR_IN_USE');
         await uow.trx.deleteFrom('report_indicators').where('code', '=', row.code).execute();
+        await bumpStamp(uow.trx, 'views');
         await uow.audit({
           action: 'report.indicator.delete',
           entityType: 'report_indicator',

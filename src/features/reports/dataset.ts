@@ -20,6 +20,7 @@ import {
 } from './domain/index.ts';
 import { DEMO_INDICATORS, DEMO_RULES, DEMO_TEMPLATE, demoValues } from './demo-catalogue.ts';
 import { addAssignment, addIndicators, addTemplate } from './setup.ts';
+import { bumpStamp } from './stamps.ts';
 import { loadCatalogue } from './store.ts';
 import type { ReportTable, ReportTotalTable, ReportValueTable } from './tables.ts';
 
@@ -202,6 +203,7 @@ export const reportsDataset: DatasetPlugin = {
         .insertInto('report_totals')
         .values(rows.slice(i, i + 1000))
         .execute();
+    await bumpStamp(ctx.db, 'views');
     return { reports };
   },
 };

@@ -12,7 +12,6 @@
 // A different fingerprint drops the snapshot. The fingerprint is read on every use, so several server processes
 // sharing one database never serve a stale list.
 
-import { sql } from 'kysely';
 import type { DbOrTx } from '../../platform/db/database.ts';
 import {
   buildTree,
@@ -22,9 +21,9 @@ import {
   type OrgTree,
   type OrgUnit,
 } from './domain/index.ts';
+import { bumpStamp, readStamp } from './stamps.ts';
 import { toAssignment } from './store.ts';
 
-const STAMP = 'assignments';
 /** Periods kept per snapshot (a committee looks at a few months; the bench at one). */
 const MAX_PERIODS = 48;
 
@@ -42,12 +41,8 @@ const snapshots = new WeakMap<object, ExpectedSnapshot>();
 const builds = new WeakMap<object, number>();
 
 /** Counts one change to the assignments; call inside the transaction that makes it. */
-export async function bumpAssignmentStamp(db: DbOrTx): Promise<void> {
-  await db
-    .insertInto('report_stamps')
-    .values({ name: STAMP, value: 1 })
-    .onConflict((oc) => oc.column('name').doUpdateSet({ value: sql<number>`report_stamps.value + 1` }))
-    .execute();
+export function bumpAssignmentStamp(db: DbOrTx): Promise<void> {
+  return bumpStamp(db, 'assignments');
 }
 
 async function fingerprintOf(db: DbOrTx): Promise<string> {
@@ -60,9 +55,9 @@ async function fingerprintOf(db: DbOrTx): Promise<string> {
       .selectFrom('report_assignments')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow(),
-    db.selectFrom('report_stamps').select('value').where('name', '=', STAMP).executeTakeFirst(),
+    readStamp(db, 'assignments'),
   ]);
-  return [Number(orgs.n), orgs.u ?? '', Number(assignments.n), Number(stamp?.value ?? 0)].join('|');
+  return [Number(orgs.n), orgs.u ?? '', Number(assignments.n), stamp].join('|');
 }
 
 async function build(db: DbOrTx, fingerprint: string): Promise<ExpectedSnapshot> {

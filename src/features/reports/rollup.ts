@@ -12,6 +12,7 @@ import {
   type DataValue,
   type TotalDelta,
 } from './domain/index.ts';
+import { bumpStamp, totalsStamp } from './stamps.ts';
 
 /** Ids on a materialised path, from the organisation itself up to the root. */
 export function selfAndAncestorIds(path: string): string[] {
@@ -95,6 +96,7 @@ export async function withTotals<T>(
     after,
   });
   await applyTotals(trx, deltas);
+  if (deltas.length > 0) await bumpStamp(trx, totalsStamp(input.orgPath));
   return result;
 }
 
@@ -135,5 +137,6 @@ export async function rebuildTotals(trx: Tx, catalogue: Catalogue): Promise<numb
       .values(all.slice(i, i + 500))
       .execute();
   }
+  await bumpStamp(trx, 'views');
   return all.length;
 }

@@ -15,6 +15,7 @@ import {
   type ValidationRule,
 } from './domain/index.ts';
 import { unwrap } from './errors.ts';
+import { bumpStamp } from './stamps.ts';
 import { loadCatalogue } from './store.ts';
 
 type OrgRef = { id: string; path: string };
@@ -43,6 +44,7 @@ export async function addIndicators(
       })
       .execute();
   }
+  if (fresh.length > 0) await bumpStamp(uow.trx, 'views');
 }
 
 export async function addTemplate(

@@ -13,6 +13,7 @@ import { canView } from './access.ts';
 import { unwrap } from './errors.ts';
 import { IdParams, PeriodQuery, TotalsQuery } from './schemas.ts';
 import { loadCatalogue, orgOrThrow } from './store.ts';
+import { keptView } from './totals-cache.ts';
 import { childrenOf, completeness, loadTotals, totalsCells, type OrgRef } from './views.ts';
 import { XLSX_MIME, writeCompletenessSheet, writeTotalsSheet } from './xlsx.ts';
 
@@ -46,23 +47,24 @@ export async function totalsView(
   if (periods.length === 0 || periods.length > MAX_PERIODS) throw new AppError('REPORT_PERIOD_INVALID');
   const rows = (q.by ?? 'children') === 'children' ? await childrenOf(ctx.db, org.id) : [];
   const all = [{ id: org.id, name: org.name, path: org.path }, ...rows];
-  const { list, catalogue } = await loadCatalogue(ctx.db);
-  const wanted = q.indicators ? q.indicators.split(',').filter(Boolean) : undefined;
-  const totals = await loadTotals(
+  const ids = all.map((o) => o.id);
+  // Reused while no total of this tree and nothing in the catalogue changed (see totals-cache.ts).
+  const { cells, indicators } = await keptView(
     ctx.db,
-    all.map((o) => o.id),
-    periods,
+    org.path,
+    JSON.stringify([ids, periods, q.indicators ?? '']),
+    async () => {
+      const { list, catalogue } = await loadCatalogue(ctx.db);
+      const wanted = q.indicators ? q.indicators.split(',').filter(Boolean) : undefined;
+      const totals = await loadTotals(ctx.db, ids, periods);
+      let cells = totalsCells(totals, catalogue, ids, periods);
+      if (wanted) cells = cells.filter((c) => wanted.includes(c.indicator));
+      const indicators = list
+        .filter((i) => (wanted ? wanted.includes(i.code) : i.kind === 'formula' || i.aggregation !== 'none'))
+        .map((i) => ({ code: i.code, name: i.name, unit: i.unit ?? null, kind: i.kind }));
+      return { cells, indicators };
+    },
   );
-  let cells = totalsCells(
-    totals,
-    catalogue,
-    all.map((o) => o.id),
-    periods,
-  );
-  if (wanted) cells = cells.filter((c) => wanted.includes(c.indicator));
-  const indicators = list
-    .filter((i) => (wanted ? wanted.includes(i.code) : i.kind === 'formula' || i.aggregation !== 'none'))
-    .map((i) => ({ code: i.code, name: i.name, unit: i.unit ?? null, kind: i.kind }));
   return {
     org: { id: org.id, name: org.name, path: org.path },
     rows,
