@@ -2,7 +2,7 @@ import { mutate } from '../../platform/context.ts';
 import { newId } from '../../platform/ids.ts';
 import type { DemoHook } from '../../demo/seed-demo.ts';
 import { paragraphsOf } from '../documents/paragraphs.ts';
-import { generateQuestions, isValidQuestion } from './domain/generate.ts';
+import { ORIGIN_TAGS, generateQuestions, isValidQuestion } from './domain/generate.ts';
 import { insertQuestions } from './bank.ts';
 import { createContest } from './contests.ts';
 
@@ -31,7 +31,7 @@ export const quizzesDemo: DemoHook = async (ctx, refs) => {
     options: g.options,
     correct: g.correct,
     paragraphId: g.paragraphId,
-    tags: [g.origin],
+    tags: [ORIGIN_TAGS[g.origin]],
   }));
   const accepted = inputs.slice(0, Math.max(1, inputs.length - 4));
   const proposed = inputs.slice(accepted.length);

@@ -151,6 +151,11 @@ describe('question bank', () => {
     const q = queue.find((x: { kind: string }) => x.kind !== 'true_false');
     expect(q, 'a choice question still waiting for review').toBeDefined();
     expect(q.answerInParagraph).toBe(true);
+    // Generated questions start with a Vietnamese tag naming what they ask about.
+    expect(q.tags).toHaveLength(1);
+    expect(['tỷ lệ', 'năm', 'ngày tháng', 'số lượng', 'kinh phí', 'liệt kê', 'khái niệm']).toContain(
+      q.tags[0],
+    );
     const wrong = q.options.findIndex((_: string, i: number) => !q.correct.includes(i));
     const body = (changes: Record<string, unknown>) => ({
       kind: q.kind,

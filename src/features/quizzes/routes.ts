@@ -10,7 +10,7 @@ import { findOrgs } from '../orgs/queries.ts';
 import { loadVisibleOrg } from '../orgs/routes.ts';
 import { loadReadableDocument } from '../documents/routes.ts';
 import { paragraphsOf } from '../documents/paragraphs.ts';
-import { generateQuestions } from './domain/generate.ts';
+import { ORIGIN_TAGS, generateQuestions } from './domain/generate.ts';
 import {
   USABLE,
   answerInParagraph,
@@ -295,7 +295,8 @@ export function quizRoutes(api: Api, ctx: AppContext): void {
           options: g.options,
           correct: g.correct,
           paragraphId: g.paragraphId,
-          tags: [g.origin],
+          // The provider does not say what kind of fact it asked about.
+          tags: origin === 'llm' ? [] : [ORIGIN_TAGS[g.origin]],
         });
       }
       await mutate(ctx, actorOf(req), (uow) =>

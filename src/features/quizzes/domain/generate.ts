@@ -10,6 +10,18 @@ export interface SourceParagraph {
 export type QuestionKind = 'single' | 'multiple' | 'true_false';
 export type QuestionOrigin = Fact['kind'] | 'list' | 'definition' | 'statement';
 
+/** The tag a generated question starts with, in the editor's language: what kind of fact it asks about. */
+export const ORIGIN_TAGS: Record<QuestionOrigin, string> = {
+  percent: 'tỷ lệ',
+  year: 'năm',
+  date: 'ngày tháng',
+  count: 'số lượng',
+  money: 'kinh phí',
+  list: 'liệt kê',
+  definition: 'khái niệm',
+  statement: 'đúng sai',
+};
+
 export interface GeneratedQuestion {
   kind: QuestionKind;
   stem: string;
