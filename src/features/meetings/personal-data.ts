@@ -4,7 +4,8 @@ import { ERASED_NAME } from '../privacy/registry.ts';
 /**
  * Attendance, votes, comments, reading of materials, meeting roles and quality scores. Meeting records are kept
  * for the organisation: erasure leaves attendance, ballots and comments pointing at the anonymised member, takes
- * the name off their comments and the free-text reason off their attendance marks.
+ * the name off their comments, the notes where they spoke and the resolution tasks they own, and the free-text
+ * reason off their attendance marks. Approved minutes are a record and stay as approved.
  */
 export const meetingsPersonalData: PersonalDataContributor = {
   title: 'Sinh hoạt chi bộ',
@@ -139,11 +140,35 @@ export const meetingsPersonalData: PersonalDataContributor = {
         .set({ author_name: ERASED_NAME })
         .where('author_account_id', '=', accountId)
         .execute();
-    if (memberId)
-      await uow.trx
-        .updateTable('meeting_attendance')
-        .set({ reason: null })
-        .where('member_id', '=', memberId)
-        .execute();
+    if (!memberId) return;
+    await uow.trx
+      .updateTable('meeting_attendance')
+      .set({ reason: null })
+      .where('member_id', '=', memberId)
+      .execute();
+    // Speakers and resolution task owners are free text: where it is the member's name, in a meeting they
+    // attended, it becomes the anonymous name (the members row still has the name: it is erased after this).
+    const member = await uow.trx
+      .selectFrom('members')
+      .select('full_name')
+      .where('id', '=', memberId)
+      .executeTakeFirst();
+    if (!member) return;
+    const attended = uow.trx
+      .selectFrom('meeting_attendance')
+      .select('meeting_id')
+      .where('member_id', '=', memberId);
+    await uow.trx
+      .updateTable('meeting_notes')
+      .set({ speaker: ERASED_NAME })
+      .where('speaker', '=', member.full_name)
+      .where('meeting_id', 'in', attended)
+      .execute();
+    await uow.trx
+      .updateTable('meeting_resolution_tasks')
+      .set({ owner: ERASED_NAME })
+      .where('owner', '=', member.full_name)
+      .where('meeting_id', 'in', attended)
+      .execute();
   },
 };

@@ -148,6 +148,18 @@ async function meetingWith(people: Array<{ p: Person; name: string; marker: stri
         updated_at: now,
       })
       .execute();
+    await t.ctx.db
+      .insertInto('meeting_notes')
+      .values({
+        id: newId(),
+        meeting_id: meetingId,
+        step_id: 'thao-luan',
+        speaker: name,
+        text: `Phát biểu ${marker}`,
+        kind: 'note',
+        created_at: now,
+      })
+      .execute();
   }
   return meetingId;
 }
@@ -289,6 +301,16 @@ describe('personal data', () => {
     expect(comments).toEqual([
       { author_name: 'Trần Văn Bình', body: 'Góp ý BINH' },
       { author_name: ERASED_NAME, body: 'Góp ý HUONG' },
+    ]);
+    const notes = await db
+      .selectFrom('meeting_notes')
+      .select(['speaker', 'text'])
+      .where('meeting_id', '=', meetingId)
+      .orderBy('text')
+      .execute();
+    expect(notes).toEqual([
+      { speaker: 'Trần Văn Bình', text: 'Phát biểu BINH' },
+      { speaker: ERASED_NAME, text: 'Phát biểu HUONG' },
     ]);
     // The other member keeps everything.
     expect(await count('notebook_notes', 'owner_account_id', binh.accountId)).toBe(1);
