@@ -108,11 +108,16 @@ export async function runRetention(
 
 export const RETENTION_JOB = 'privacy.retention';
 
-/** The next run: 02:00 in Vietnam (19:00 UTC), when nobody is in a meeting. */
-export async function scheduleRetention(ctx: AppContext, now = new Date()): Promise<void> {
+/** The next run after `now`: 02:00 in Vietnam (19:00 UTC), when nobody is in a meeting. */
+export function nextRetentionRun(now: Date): Date {
   const next = new Date(now);
   next.setUTCHours(19, 0, 0, 0);
   if (next <= now) next.setUTCDate(next.getUTCDate() + 1);
+  return next;
+}
+
+export async function scheduleRetention(ctx: AppContext, now = new Date()): Promise<void> {
+  const next = nextRetentionRun(now);
   await enqueueJob(ctx.db, {
     kind: RETENTION_JOB,
     runAt: next,
