@@ -43,7 +43,8 @@ export default defineConfig({
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
         navigateFallback: '/index.html',
         // API paths are never answered with the app shell.
-        navigateFallbackDenylist: [/^\/api\//],
+        // The phone-calendar feed is served by the server, not the app shell.
+        navigateFallbackDenylist: [/^\/api\//, /^\/calendar\/feed\//],
         cleanupOutdatedCaches: true,
         // Shows the Web Push messages the server sends and opens their address when tapped.
         importScripts: ['/push-sw.js'],
