@@ -89,6 +89,8 @@ describe('a committee runs study and contests at phone size', () => {
     await page.getByRole('alert').filter({ hasText: 'Hãy chọn văn bản' }).waitFor();
     const doc = await documentValue(null);
     await page.getByLabel('Văn bản').selectOption(doc.value);
+    // Choosing takes the old message away.
+    await expect(page.getByRole('alert').filter({ hasText: 'Hãy chọn văn bản' }).count()).resolves.toBe(0);
     await page.getByLabel('Hạn học xong').fill('2030-12-31');
     await page.getByLabel('Ghi chú, yêu cầu (không bắt buộc)').fill('Học trước kỳ sinh hoạt tháng 12.');
     await expectAccessible(page, 'study-new');

@@ -13,7 +13,7 @@ export default function NewAssignment(props: { orgId: string }) {
   const [audience, setAudience] = useState(props.orgId);
   const [deadline, setDeadline] = useState('');
   const [note, setNote] = useState('');
-  const { error, busy, create } = useCreate();
+  const { error, busy, create, clear } = useCreate();
   if (state.status === 'loading') return <Loading />;
   if (state.status === 'error') return <LoadError message={state.message} retry={retry} />;
   const submit = (e: Event) => {
@@ -27,7 +27,7 @@ export default function NewAssignment(props: { orgId: string }) {
   };
   return (
     <Screen title={t('quizAdmin.newAssignment')} lead={<p class="lead">{state.value.org.name}</p>}>
-      <form class="stack" noValidate onSubmit={(e) => void submit(e)}>
+      <form class="stack" noValidate onInput={clear} onChange={clear} onSubmit={(e) => void submit(e)}>
         <DocumentSelect docs={state.value.docs} value={documentId} onChange={setDocumentId} />
         <AudienceSelect audiences={state.value.audiences} value={audience} onChange={setAudience} />
         <InputField

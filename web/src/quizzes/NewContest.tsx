@@ -52,7 +52,7 @@ export default function NewContest(props: { orgId: string }) {
   const [endsAt, setEndsAt] = useState(() => localInput(new Date(Date.now() + 7 * 86_400_000)));
   const [count, setCount] = useState('10');
   const [minutes, setMinutes] = useState('15');
-  const { error, busy, create } = useCreate();
+  const { error, busy, create, clear } = useCreate();
   if (state.status === 'loading') return <Loading />;
   if (state.status === 'error') return <LoadError message={state.message} retry={retry} />;
   const submit = (e: Event) => {
@@ -80,7 +80,7 @@ export default function NewContest(props: { orgId: string }) {
   };
   return (
     <Screen title={t('quizAdmin.newContest')} lead={<p class="lead">{state.value.org.name}</p>}>
-      <form class="stack" noValidate onSubmit={(e) => void submit(e)}>
+      <form class="stack" noValidate onInput={clear} onChange={clear} onSubmit={(e) => void submit(e)}>
         <InputField
           id="ct-title"
           label={t('quizAdmin.contestTitle')}

@@ -153,5 +153,7 @@ export function useCreate() {
       setBusy(false);
     }
   };
-  return { error, busy, create };
+  // Any change in the form takes an old message away: it may no longer be true.
+  const clear = () => setError(null);
+  return { error, busy, create, clear };
 }
