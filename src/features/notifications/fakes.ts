@@ -72,6 +72,8 @@ export interface FakePushService {
   rejected: string[];
   /** Subscribers by endpoint path, for decryption. */
   subscribers: Map<string, FakeSubscriber>;
+  /** TCP connections opened so far. */
+  connections(): number;
   close(): Promise<void>;
 }
 
@@ -141,12 +143,15 @@ export async function startFakePushService(opts: { vapidPublicKey?: string } = {
     res.writeHead(201).end();
   });
   server.keepAliveTimeout = 30_000;
+  let connections = 0;
+  server.on('connection', () => connections++);
   origin = await listen(server);
   return {
     url: origin,
     received,
     rejected,
     subscribers,
+    connections: () => connections,
     close: () => new Promise((r) => server.close(() => r())),
   };
 }

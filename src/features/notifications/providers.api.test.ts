@@ -154,6 +154,7 @@ describe('VAPID tokens', () => {
     const push = createPushProvider({ vapid, subject: 'mailto:quantri@example.vn' });
     const sub = makeSubscriber();
     const before = pushService.received.length;
+    const connectionsBefore = pushService.connections();
     for (let i = 0; i < 5; i++) {
       pushService.subscribers.set(`/send/batch${i}`, sub);
       const res = await push.send(
@@ -162,6 +163,8 @@ describe('VAPID tokens', () => {
       );
       expect(res).toEqual({ status: 'sent' });
     }
+    // One after another over a kept-alive connection.
+    expect(pushService.connections() - connectionsBefore).toBe(1);
     push.close();
     const got = pushService.received.slice(before);
     expect(got.map((r) => (r.payload as { title: string }).title)).toEqual(
