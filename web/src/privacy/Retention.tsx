@@ -79,6 +79,7 @@ export default function Retention() {
     for (const k of KEYS) {
       const days = Number(current[k]);
       if (!Number.isInteger(days) || days < rules[k].minDays || days > rules[k].maxDays) {
+        setInvalid(k);
         setError(
           t('retention.outOfRange', { what: t(LABEL[k]), min: rules[k].minDays, max: rules[k].maxDays }),
         );
