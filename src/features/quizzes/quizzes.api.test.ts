@@ -409,8 +409,11 @@ describe('contests', () => {
       tree.district.id,
     ]);
     // Only the contest's runners get the results of every organisation below.
-    expect(detail.canManage).toBe(false);
-    expect((await editor.get(`/api/v1/contests/${id}`)).json().canManage).toBe(true);
+    expect(detail).toMatchObject({ canManage: false, canTake: true });
+    expect((await editor.get(`/api/v1/contests/${id}`)).json()).toMatchObject({
+      canManage: true,
+      canTake: false,
+    });
     const board = async (c: Client, orgId?: string) =>
       c.get(`/api/v1/contests/${id}/leaderboard${orgId ? `?orgId=${orgId}` : ''}`);
     const branch = (await board(a1)).json();

@@ -133,6 +133,7 @@ async function presentContest(ctx: AppContext, principal: Principal, c: QuizCont
     attempt: !attempt ? ('none' as const) : over ? ('finished' as const) : ('running' as const),
     score: attempt?.score === null || attempt?.score === undefined ? null : Number(attempt.score),
     canManage: can(principal, 'study.assign', c.org_path),
+    canTake: branchPathOf(principal)?.startsWith(c.org_path) ?? false,
     boards,
   };
 }

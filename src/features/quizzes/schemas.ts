@@ -101,6 +101,8 @@ export const ContestView = Type.Object({
   score: Type.Union([Type.Integer(), Type.Null()]),
   /** Whether the caller runs contests over the contest's organisation (results of every organisation below). */
   canManage: Type.Boolean(),
+  /** Whether the caller takes part: a member whose branch lies in the contest's subtree. */
+  canTake: Type.Boolean(),
   /** Leaderboards the caller may open: their branch and its committees up to the contest's organisation. */
   boards: Type.Array(Type.Object({ orgId: Type.String(), name: Type.String() })),
 });

@@ -1117,6 +1117,8 @@ export const en: Record<MessageKey, string> = {
   'quizAdmin.options': 'Options (tick the correct ones)',
   'quizAdmin.isCorrect': 'Correct',
   'quizAdmin.isCorrectN': 'Option {n} is a correct answer',
+  'quizAdmin.runnerOnly':
+    'The contest is for the members in its scope; the committee follows the results in the leaderboards below.',
   'quizAdmin.remove': 'Remove',
   'quizAdmin.optionN': 'Option {n}',
   'quizAdmin.removeOptionN': 'Remove option {n}',

@@ -1109,6 +1109,8 @@ export const vi = {
   'quizAdmin.options': 'Các phương án (đánh dấu phương án đúng)',
   'quizAdmin.isCorrect': 'Đúng',
   'quizAdmin.isCorrectN': 'Phương án {n} là đáp án đúng',
+  'quizAdmin.runnerOnly':
+    'Cuộc thi dành cho đảng viên trong phạm vi; cấp ủy theo dõi kết quả ở bảng xếp hạng bên dưới.',
   'quizAdmin.remove': 'Xóa',
   'quizAdmin.optionN': 'Phương án {n}',
   'quizAdmin.removeOptionN': 'Xóa phương án {n}',

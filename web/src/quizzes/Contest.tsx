@@ -268,7 +268,8 @@ export default function Contest(props: { contestId: string }) {
         <li>{t('quiz.rulesOnce')}</li>
       </ul>
       {error && <p role="alert">{error}</p>}
-      {c.attempt === 'none' && c.open && (
+      {c.attempt === 'none' && !c.canTake && <p>{t('quizAdmin.runnerOnly')}</p>}
+      {c.attempt === 'none' && c.open && c.canTake && (
         <button type="button" class="button button-primary" disabled={busy} onClick={() => void start()}>
           {t('quiz.start')}
         </button>

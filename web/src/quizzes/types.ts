@@ -24,6 +24,7 @@ export interface Contest {
   attempt: 'none' | 'running' | 'finished';
   score: number | null;
   canManage: boolean;
+  canTake: boolean;
   boards: Array<{ orgId: string; name: string }>;
 }
 
