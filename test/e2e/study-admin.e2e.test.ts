@@ -62,6 +62,9 @@ describe('a committee runs study and contests at phone size', () => {
 
     await waitForHeading(page, 'Thi tìm hiểu chuyển đổi số quý IV');
     await page.getByText('5 câu hỏi, làm trong 10 phút.').waitFor();
+    // The committee account is not a member of the province's branches: it follows results, it does not take part.
+    await page.getByText('Cuộc thi dành cho đảng viên trong phạm vi').waitFor();
+    await expect(page.getByRole('button', { name: 'Bắt đầu làm bài' }).count()).resolves.toBe(0);
     await page.getByRole('heading', { name: 'Bảng xếp hạng' }).waitFor();
     await page.getByRole('heading', { name: 'Xem theo tổ chức trực thuộc' }).waitFor();
     const below = page.locator('.quiz-drill').first();
