@@ -1,3 +1,5 @@
+import type { Insertable } from 'kysely';
+import type { DB } from '../platform/db/schema.ts';
 import type { AppContext } from '../platform/context.ts';
 import { mutate } from '../platform/context.ts';
 import { nowIso } from '../platform/db/database.ts';
@@ -106,16 +108,9 @@ async function generateRows(
   opts: GenerateOptions,
 ): Promise<{ orgs: number; members: number } & Record<string, number>> {
   const r = rng(opts.seed ?? 42);
-  // Rows go in transactions of ~50 branches: one commit per statement would make the country dataset take
-  // hours on PostgreSQL.
+  // Rows of many branches go in one multi-row INSERT per table (~1,500 members), one transaction each: a statement
+  // or a commit per branch would make the country dataset take hours on PostgreSQL.
   let w = await ctx.db.startTransaction().execute();
-  let branchesInTx = 0;
-  const commitSome = async () => {
-    if (++branchesInTx < 50) return;
-    branchesInTx = 0;
-    await w.commit().execute();
-    w = await ctx.db.startTransaction().execute();
-  };
   // One hash for every generated account: hashing 5.6 million passwords would take days.
   const passwordHash = await hashPassword(ctx.config.demoPassword);
   const provinceRows: Array<{ id: string; path: string }> = [];
@@ -128,6 +123,19 @@ async function generateRows(
   const flushOrgs = async () => {
     if (orgBatch.length === 0) return;
     await w.insertInto('orgs').values(orgBatch.splice(0)).execute();
+  };
+  const memberBatch: Insertable<DB['members']>[] = [];
+  const accountBatch: Insertable<DB['accounts']>[] = [];
+  const grantBatch: Insertable<DB['role_grants']>[] = [];
+  /** Writes what is buffered (organisations first: members refer to them) and commits. */
+  const flushAll = async () => {
+    await flushOrgs();
+    if (memberBatch.length) await w.insertInto('members').values(memberBatch.splice(0)).execute();
+    if (accountBatch.length) await w.insertInto('accounts').values(accountBatch.splice(0)).execute();
+    if (grantBatch.length) await w.insertInto('role_grants').values(grantBatch.splice(0)).execute();
+    await w.commit().execute();
+    w = await ctx.db.startTransaction().execute();
+    opts.onProgress?.(memberCount, opts.members);
   };
   const org = (parent: OrgRow | null, type: string, name: string, provinceId?: string): OrgRow => {
     const id = newId();
@@ -183,7 +191,6 @@ async function generateRows(
             province.id,
           );
           if (orgBatch.length >= 500) await flushOrgs();
-          await flushOrgs();
           const size = Math.min(perBranch, inProvince - (branchNo - 1) * perBranch);
           if (size <= 0) continue;
           const rows = [];
@@ -219,7 +226,7 @@ async function generateRows(
               erased_at: null,
             });
           }
-          await w.insertInto('members').values(rows).execute();
+          memberBatch.push(...rows);
           // Every member can sign in (dv<n>); the first of each branch is its secretary.
           const accounts = rows.map((m, i) => ({
             id: newId(),
@@ -232,26 +239,22 @@ async function generateRows(
             updated_at: now,
             disabled_at: null,
           }));
-          await w.insertInto('accounts').values(accounts).execute();
-          await w
-            .insertInto('role_grants')
-            .values({
-              id: newId(),
-              account_id: accounts[0]!.id,
-              org_id: branch.id,
-              role: 'secretary',
-              granted_at: now,
-              granted_by: null,
-            })
-            .execute();
-          await commitSome();
-          opts.onProgress?.(memberCount, opts.members);
+          accountBatch.push(...accounts);
+          grantBatch.push({
+            id: newId(),
+            account_id: accounts[0]!.id,
+            org_id: branch.id,
+            role: 'secretary',
+            granted_at: now,
+            granted_by: null,
+          });
+          if (memberBatch.length >= 1500) await flushAll();
         }
       }
     }
     remaining -= inProvince;
   }
-  await flushOrgs();
+  await flushAll();
   await w.commit().execute();
   // An administrator of the whole dataset, for benchmarks of committee views (login `quantri`).
   const adminOrg = root ?? provinceRows[0]!;
