@@ -201,20 +201,14 @@ function signedInScreen(me: Me, path: string, query: URLSearchParams) {
     ['', loadReportsHome],
     ['/review', loadReportReview],
     ['/totals', loadReportTotals],
-  ] as const) {
-    const reports = matchPath(`/orgs/:id/reports${suffix}`, path);
-    if (reports) return <Lazy key={path} load={load} props={{ orgId: reports.id as string }} />;
-  }
-  let params = matchPath('/orgs/:id', path);
-  if (params) return <Lazy key={path} load={loadOrgBrowser} props={{ orgId: params.id as string }} />;
     ['/admin', loadReportAdmin],
     ['/indicators/new', loadIndicatorForm],
     ['/templates/new', loadTemplateForm],
     ['/assignments/new', loadAssignmentForm],
-  params = matchPath('/orgs/:id/members', path);
-  if (params) return <Lazy key={path} load={loadMemberList} props={{ orgId: params.id as string, query }} />;
-  params = matchPath('/orgs/:id/import', path);
-  if (params) return <Lazy key={path} load={loadMemberImport} props={{ orgId: params.id as string, me }} />;
+  ] as const) {
+    const reports = matchPath(`/orgs/:id/reports${suffix}`, path);
+    if (reports) return <Lazy key={path} load={load} props={{ orgId: reports.id as string }} />;
+  }
   for (const [kind, load] of [
     ['indicators', loadIndicatorForm],
     ['templates', loadTemplateForm],
@@ -223,6 +217,12 @@ function signedInScreen(me: Me, path: string, query: URLSearchParams) {
     if (edit)
       return <Lazy key={path} load={load} props={{ orgId: edit.id as string, code: edit.code as string }} />;
   }
+  let params = matchPath('/orgs/:id', path);
+  if (params) return <Lazy key={path} load={loadOrgBrowser} props={{ orgId: params.id as string }} />;
+  params = matchPath('/orgs/:id/members', path);
+  if (params) return <Lazy key={path} load={loadMemberList} props={{ orgId: params.id as string, query }} />;
+  params = matchPath('/orgs/:id/import', path);
+  if (params) return <Lazy key={path} load={loadMemberImport} props={{ orgId: params.id as string, me }} />;
   return <NotFound />;
 }
 

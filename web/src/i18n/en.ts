@@ -1012,8 +1012,6 @@ export const en: Record<MessageKey, string> = {
   'tasks.download': 'Download {name} ({size})',
   'tasks.attachMore': 'Add photos or files',
   'tasks.filesAdded': '{count} files added to the report.',
-  'tasks.attachMore': 'Add photos or files',
-  'tasks.filesAdded': '{count} files added to the report.',
   'sup.title': 'Supervision: {org}',
   'sup.up': 'Up',
   'sup.period': 'Period (month 2026-11, quarter 2026-Q4 or year 2026)',
@@ -1134,6 +1132,7 @@ export const en: Record<MessageKey, string> = {
     'Warning: the correct answer is not in the cited paragraph. Check it before saving.',
   'quizAdmin.notInParagraphRefused':
     'Warning: the correct answer is not in the cited paragraph, so it cannot be saved. Make the correct option match the paragraph.',
+  'quizAdmin.checkStatement': 'A statement marked “false”: compare it with the cited paragraph.',
   'privacy.title': 'My personal data',
   'privacy.link': 'Download my personal data',
   'privacy.lead': 'You have the right to know what Sổ tay keeps about you. The download contains:',
@@ -1172,7 +1171,6 @@ export const en: Record<MessageKey, string> = {
   'retention.neverRun': 'Not run yet.',
   'retention.auditKept':
     'The audit log is never deleted: it is append-only and hash-chained to reveal any change.',
-  'quizAdmin.checkStatement': 'A statement marked “false”: compare it with the cited paragraph.',
   'erase.title': 'Erase personal data',
   'erase.lead': 'Use this when a member has left and asked for their data to be erased. Erasing:',
   'erase.deleted':

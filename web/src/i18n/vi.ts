@@ -1004,8 +1004,6 @@ export const vi = {
   'tasks.download': 'Tải về {name} ({size})',
   'tasks.attachMore': 'Thêm ảnh hoặc tệp',
   'tasks.filesAdded': 'Đã thêm {count} tệp vào báo cáo.',
-  'tasks.attachMore': 'Thêm ảnh hoặc tệp',
-  'tasks.filesAdded': 'Đã thêm {count} tệp vào báo cáo.',
   'sup.title': 'Giám sát: {org}',
   'sup.up': 'Cấp trên',
   'sup.period': 'Kỳ (tháng 2026-11, quý 2026-Q4 hoặc năm 2026)',
@@ -1126,6 +1124,7 @@ export const vi = {
     'Chú ý: đáp án đúng không có trong đoạn trích dẫn. Hãy kiểm tra lại trước khi lưu.',
   'quizAdmin.notInParagraphRefused':
     'Chú ý: đáp án đúng không có trong đoạn trích dẫn, nên chưa lưu được. Hãy sửa phương án đúng cho khớp với đoạn trích.',
+  'quizAdmin.checkStatement': 'Nhận định có đáp án “Sai”: hãy đối chiếu với đoạn trích dẫn.',
   'privacy.title': 'Dữ liệu cá nhân của tôi',
   'privacy.link': 'Tải về dữ liệu cá nhân của tôi',
   'privacy.lead': 'Bạn có quyền biết Sổ tay lưu những gì về mình. Tệp tải về gồm:',
@@ -1164,7 +1163,6 @@ export const vi = {
   'retention.neverRun': 'Chưa chạy lần nào.',
   'retention.auditKept':
     'Nhật ký kiểm tra không bao giờ bị xóa: nhật ký chỉ được ghi thêm và được nối chuỗi để phát hiện sửa đổi.',
-  'quizAdmin.checkStatement': 'Nhận định có đáp án “Sai”: hãy đối chiếu với đoạn trích dẫn.',
   'erase.title': 'Xóa dữ liệu cá nhân',
   'erase.lead': 'Dùng khi đảng viên đã rời tổ chức và có yêu cầu xóa dữ liệu. Khi xóa:',
   'erase.deleted':
