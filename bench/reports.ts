@@ -20,6 +20,7 @@ import { loadConfig } from '../src/platform/config.ts';
 import { generateDataset } from '../src/demo/generate.ts';
 import { reportsDataset, HISTORY_MONTHS } from '../src/features/reports/dataset.ts';
 import { nextPeriod, periodOf } from '../src/features/reports/domain/index.ts';
+import { snapshotBuilds } from '../src/features/reports/expected-cache.ts';
 import { forgetKeptViews } from '../src/features/reports/totals-cache.ts';
 
 const args = process.argv.slice(2);
@@ -250,6 +251,7 @@ const result = {
   province_completeness: {
     requests: completenessMs.length,
     expected: expectedCount,
+    snapshots_built: snapshotBuilds(ctx.db),
     first_ms: Math.round((completenessMs[0] ?? 0) * 10) / 10,
     first_cpu_ms: Math.round((completenessCpuMs[0] ?? 0) * 10) / 10,
     p50_ms: pct(completenessMs, 50),

@@ -151,4 +151,14 @@ export const reportMigrations: Record<string, Migration> = {
         .execute();
     },
   },
+  // Completeness reads one period of a subtree: equality on the period first, then the path range.
+  '20261123_42_reports_period_path': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createIndex('reports_period_path')
+        .on('reports')
+        .columns(['period', 'org_path'])
+        .execute();
+    },
+  },
 };
