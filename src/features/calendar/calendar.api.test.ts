@@ -16,6 +16,7 @@ import {
 import { mutate } from '../../platform/context.ts';
 import { createMeeting } from '../meetings/service.ts';
 import { studySamples } from '../study/test-samples.ts';
+import { paragraphsOf } from '../documents/paragraphs.ts';
 
 let t: TestApp;
 let tree: SmallTree;
@@ -117,6 +118,20 @@ describe('personal calendar', () => {
     const order = mine.items.map((i: { kind: string }) => i.kind);
     expect(order.indexOf('meeting')).toBeLessThan(order.indexOf('task'));
     expect(order.indexOf('task')).toBeLessThan(order.indexOf('study'));
+
+    // Half studied: still due. Every paragraph studied: off the calendar.
+    const paragraphs = paragraphsOf('Mục tiêu thứ nhất.\n\nGiải pháp thực hiện.').map((p) => p.id);
+    const studied = async (ids: string[]) =>
+      expect(
+        (await member.post(`/api/v1/study-assignments/${assignmentId}/studied`, { paragraphIds: ids }))
+          .statusCode,
+      ).toBe(200);
+    const calendarIds = async () =>
+      (await member.get('/api/v1/calendar/mine')).json().items.map((i: { id: string }) => i.id);
+    await studied(paragraphs.slice(0, 1));
+    expect(await calendarIds()).toContain(assignmentId);
+    await studied(paragraphs.slice(1));
+    expect(await calendarIds()).not.toContain(assignmentId);
 
     // A member of another commune does not get commune A's assignment or branch A1's meeting.
     const stranger = await makeMember(t.ctx, tree.branchB1);

@@ -1,4 +1,5 @@
 import type { DbOrTx } from '../../platform/db/database.ts';
+import { paragraphsOf } from '../documents/paragraphs.ts';
 
 export interface CalendarItem {
   kind: 'meeting' | 'task' | 'study' | 'acknowledgement';
@@ -12,8 +13,8 @@ export interface CalendarItem {
 
 /**
  * A member's calendar from 30 days ago to 180 days ahead: their branch's published meetings, deadlines of the
- * open tasks they own or contribute to, documents their branch or a higher committee gave them to study, and
- * documents they still have to acknowledge.
+ * open tasks they own or contribute to, documents their branch or a higher committee gave them to study (until
+ * they have marked every paragraph studied), and documents they still have to acknowledge.
  */
 export async function memberCalendar(
   db: DbOrTx,
@@ -63,11 +64,23 @@ export async function memberCalendar(
       : await db
           .selectFrom('study_assignments')
           .innerJoin('documents', 'documents.id', 'study_assignments.document_id')
-          .select(['study_assignments.id', 'study_assignments.deadline', 'documents.title'])
+          .select((eb) => [
+            'study_assignments.id',
+            'study_assignments.deadline',
+            'documents.title',
+            'documents.body',
+            eb
+              .selectFrom('study_marks')
+              .select((m) => m.fn.countAll<number>().as('n'))
+              .whereRef('study_marks.assignment_id', '=', 'study_assignments.id')
+              .where('study_marks.member_id', '=', memberId)
+              .as('studied'),
+          ])
           .where('study_assignments.org_path', 'in', ancestors)
           .where('study_assignments.deadline', '>=', from.slice(0, 10))
           .where('study_assignments.deadline', '<', to.slice(0, 10))
-          .execute();
+          .execute()
+          .then((rows) => rows.filter((a) => Number(a.studied ?? 0) < paragraphsOf(a.body).length));
   const acks = await db
     .selectFrom('exchange_recipients')
     .innerJoin('exchange_messages', 'exchange_messages.id', 'exchange_recipients.message_id')
