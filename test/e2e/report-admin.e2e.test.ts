@@ -92,6 +92,11 @@ describe('reporting set-up at phone size', () => {
     await page.getByText('Kỳ báo cáo: Hằng tháng (theo mẫu, phiên bản 2).').waitFor();
     await page.getByRole('button', { name: 'Giao báo cáo' }).click();
     await page.getByText('Cần chọn ít nhất một loại tổ chức hoặc một tổ chức.').waitFor();
+    // Chosen one by one: the commune's own branches are offered.
+    await page.getByLabel('Chọn từng tổ chức').check();
+    await page.getByLabel('Chi bộ thôn Nguyệt Lâm 3').waitFor();
+    await screenshot(page, 'report-admin-assign-list');
+    await page.getByLabel('Theo loại tổ chức').check();
     await page.getByLabel('Chi bộ', { exact: true }).check();
     await page.getByLabel(/^Hạn gửi/).fill('7');
     await expectAccessible(page, 'assignment form');

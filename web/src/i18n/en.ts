@@ -769,6 +769,8 @@ export const en: Record<MessageKey, string> = {
   'reportAdmin.orgs': 'Organisations below',
   'reportAdmin.orgsHint': 'Choose the organisations that must send the report.',
   'reportAdmin.noChildren': 'No organisations below.',
+  'reportAdmin.showBelow': 'Show the {count} organisations below',
+  'reportAdmin.hideBelow': 'Hide the organisations below',
   'reportAdmin.deadlineDays': 'Due (days after the period ends)',
   'reportAdmin.lockAfterDays': 'Lock figures after (days)',
   'reportAdmin.daysHint':

@@ -763,6 +763,8 @@ export const vi = {
   'reportAdmin.orgs': 'Tổ chức trực thuộc',
   'reportAdmin.orgsHint': 'Chọn các tổ chức phải gửi báo cáo.',
   'reportAdmin.noChildren': 'Không có tổ chức trực thuộc.',
+  'reportAdmin.showBelow': 'Xem {count} tổ chức trực thuộc',
+  'reportAdmin.hideBelow': 'Ẩn các tổ chức trực thuộc',
   'reportAdmin.deadlineDays': 'Hạn gửi (số ngày sau khi hết kỳ)',
   'reportAdmin.lockAfterDays': 'Khóa số liệu sau (số ngày)',
   'reportAdmin.daysHint':

@@ -21,6 +21,59 @@ interface Child {
   name: string;
   type: string;
   typeName: string;
+  childCount: number;
+}
+
+/** Organisations to tick, each able to open its own organisations below (loaded when opened). */
+function OrgChecks(props: { items: Child[]; chosen: string[]; onToggle: (id: string, on: boolean) => void }) {
+  const [open, setOpen] = useState<Record<string, Child[] | 'loading' | 'error'>>({});
+  async function expand(c: Child) {
+    if (open[c.id]) {
+      const { [c.id]: _closed, ...rest } = open;
+      return setOpen(rest);
+    }
+    setOpen((o) => ({ ...o, [c.id]: 'loading' }));
+    try {
+      const r = await api<{ items: Child[] }>('GET', `/api/v1/orgs/${encodeURIComponent(c.id)}/children`);
+      setOpen((o) => ({ ...o, [c.id]: r.items }));
+    } catch {
+      setOpen((o) => ({ ...o, [c.id]: 'error' }));
+    }
+  }
+  return (
+    <ul class="admin-orgs">
+      {props.items.map((c) => {
+        const below = open[c.id];
+        return (
+          <li key={c.id}>
+            <label class="check">
+              <input
+                type="checkbox"
+                checked={props.chosen.includes(c.id)}
+                onChange={(e) => props.onToggle(c.id, e.currentTarget.checked)}
+              />
+              <span>{c.name}</span>
+            </label>
+            {c.childCount > 0 && (
+              <button
+                type="button"
+                class="button admin-expand"
+                aria-expanded={Array.isArray(below)}
+                onClick={() => void expand(c)}
+              >
+                {t(below ? 'reportAdmin.hideBelow' : 'reportAdmin.showBelow', { count: c.childCount })}
+              </button>
+            )}
+            {below === 'loading' && <Loading />}
+            {below === 'error' && <p class="alert alert-error">{t('error.unknown')}</p>}
+            {Array.isArray(below) && (
+              <OrgChecks items={below} chosen={props.chosen} onToggle={props.onToggle} />
+            )}
+          </li>
+        );
+      })}
+    </ul>
+  );
 }
 
 /** First day of this month in Vietnam (UTC+7). */
@@ -158,7 +211,10 @@ export default function AssignmentForm(props: { orgId: string }) {
                 <input
                   type="checkbox"
                   checked={types.includes(x.code)}
-                  onChange={(e) => setTypes(toggle(types, x.code, e.currentTarget.checked))}
+                  onChange={(e) => {
+                    setError(null);
+                    setTypes(toggle(types, x.code, e.currentTarget.checked));
+                  }}
                 />
                 <span>{x.nameVi}</span>
               </label>
@@ -169,16 +225,14 @@ export default function AssignmentForm(props: { orgId: string }) {
             <legend>{t('reportAdmin.orgs')}</legend>
             <p class="hint">{t('reportAdmin.orgsHint')}</p>
             {children.items.length === 0 && <p>{t('reportAdmin.noChildren')}</p>}
-            {children.items.map((c) => (
-              <label key={c.id} class="check">
-                <input
-                  type="checkbox"
-                  checked={orgIds.includes(c.id)}
-                  onChange={(e) => setOrgIds(toggle(orgIds, c.id, e.currentTarget.checked))}
-                />
-                <span>{c.name}</span>
-              </label>
-            ))}
+            <OrgChecks
+              items={children.items}
+              chosen={orgIds}
+              onToggle={(orgId, on) => {
+                setError(null);
+                setOrgIds((list) => toggle(list, orgId, on));
+              }}
+            />
           </fieldset>
         )}
         <div class="admin-pair">
