@@ -134,7 +134,7 @@ export function AdminCrumbs(props: { orgId: string; here?: boolean }) {
   );
 }
 
-/** A whole number typed by a person ("1.000" or "1 000" too); null when empty, NaN when not a number. */
+/** A number typed by a person ("1.000", "1 000", "2,5" too); null when empty, NaN when not a number. */
 export function parseNumber(text: string): number | null {
   const s = text.trim().replace(/\s/g, '');
   if (s === '') return null;
