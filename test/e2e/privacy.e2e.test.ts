@@ -54,5 +54,27 @@ describe('personal data at phone size', () => {
     await waitForHeading(page, 'Thời hạn lưu trữ dữ liệu');
     await page.getByLabel('Lịch sử đăng nhập (ngày)').waitFor();
     expect(await page.getByLabel('Lịch sử đăng nhập (ngày)').inputValue()).toBe('400');
+    await logout(page);
+  });
+
+  it('the administrator reaches the erasure of a member from the member list; a secretary is not offered it', async () => {
+    const { page } = journey.browser;
+    await login(page, 'admin');
+    const me = (await (await page.request.get('/api/v1/me')).json()) as { roles: Array<{ orgId: string }> };
+    await page.goto(`/orgs/${me.roles[0]!.orgId}/members?q=Phạm Thị Hoa`);
+    await page.getByRole('link', { name: 'Xóa dữ liệu cá nhân của Phạm Thị Hoa' }).click();
+    await waitForHeading(page, 'Xóa dữ liệu cá nhân');
+    await expectAccessible(page, 'erase member');
+    expect(await overflowsHorizontally(page)).toBe(false);
+    await logout(page);
+
+    await login(page, 'bithu');
+    const secretary = (await (await page.request.get('/api/v1/me')).json()) as {
+      roles: Array<{ orgId: string; role: string }>;
+    };
+    const branch = secretary.roles.find((r) => r.role === 'secretary')!;
+    await page.goto(`/orgs/${branch.orgId}/members?q=Phạm Thị Hoa`);
+    await page.locator('.member .list-title', { hasText: 'Phạm Thị Hoa' }).waitFor();
+    expect(await page.getByRole('link', { name: /Xóa dữ liệu cá nhân/ }).count()).toBe(0);
   });
 });

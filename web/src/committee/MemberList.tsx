@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, errorMessage } from '../api/client.ts';
-import type { MemberRow, Org, Page } from '../api/types.ts';
+import type { Me, MemberRow, Org, Page } from '../api/types.ts';
 import { Alert } from '../components/Alert.tsx';
 import { LoadError, Loading } from '../components/Loading.tsx';
 import { Screen } from '../components/Screen.tsx';
 import { useAsync } from '../components/useAsync.ts';
 import { formatDate, t, tEnum } from '../i18n/i18n.ts';
 import { navigate } from '../router.ts';
+import { isAdminAt } from '../state/roles.ts';
 import { Breadcrumbs } from './OrgHeader.tsx';
 
 const PAGE_SIZE = 30;
@@ -29,7 +30,7 @@ function listUrl(orgId: string, filters: Filters, cursor?: string | null): strin
 }
 
 /** Members of an organisation's whole subtree; the filters live in the address so Back restores them. */
-export default function MemberList(props: { orgId: string; query: URLSearchParams }) {
+export default function MemberList(props: { orgId: string; query: URLSearchParams; me: Me }) {
   const filters: Filters = {
     q: props.query.get('q') ?? '',
     status: props.query.get('status') ?? '',
@@ -187,6 +188,13 @@ export default function MemberList(props: { orgId: string; query: URLSearchParam
                   <span class={`badge badge-kind-${m.kind}`}>{tEnum('kind', m.kind)}</span>
                   <span class={`badge badge-status-${m.status}`}>{tEnum('status', m.status)}</span>
                 </p>
+                {isAdminAt(props.me, org.path) && (
+                  <p>
+                    <a href={`/members/${encodeURIComponent(m.id)}/erase`}>
+                      {t('erase.link', { name: m.fullName })}
+                    </a>
+                  </p>
+                )}
               </li>
             ))}
           </ul>

@@ -1174,6 +1174,7 @@ export const en: Record<MessageKey, string> = {
   'retention.auditKept':
     'The audit log is never deleted: it is append-only and hash-chained to reveal any change.',
   'erase.title': 'Erase personal data',
+  'erase.link': 'Erase the personal data of {name}',
   'erase.lead': 'Use this when a member has left and asked for their data to be erased. Erasing:',
   'erase.deleted':
     'deletes the profile (name, birth date, phone, card number), notes, notifications, reading and practice history, and replaces the text of petitions;',

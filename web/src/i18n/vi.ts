@@ -1166,6 +1166,7 @@ export const vi = {
   'retention.auditKept':
     'Nhật ký kiểm tra không bao giờ bị xóa: nhật ký chỉ được ghi thêm và được nối chuỗi để phát hiện sửa đổi.',
   'erase.title': 'Xóa dữ liệu cá nhân',
+  'erase.link': 'Xóa dữ liệu cá nhân của {name}',
   'erase.lead': 'Dùng khi đảng viên đã rời tổ chức và có yêu cầu xóa dữ liệu. Khi xóa:',
   'erase.deleted':
     'Hồ sơ (họ tên, ngày sinh, số điện thoại, số thẻ), ghi chép, thông báo, lịch sử đọc và ôn luyện bị xóa; nội dung kiến nghị được thay bằng dòng thông báo đã xóa.',

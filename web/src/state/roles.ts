@@ -46,6 +46,11 @@ export function canImportAt(me: Me, orgPath: string): boolean {
   return me.roles.some((g) => IMPORT_ROLES.has(g.role) && orgPath.startsWith(g.orgPath));
 }
 
+/** Whether the account administers `orgPath` (the only role that may erase a member's personal data). */
+export function isAdminAt(me: Me, orgPath: string): boolean {
+  return me.roles.some((g) => g.role === 'admin' && orgPath.startsWith(g.orgPath));
+}
+
 /** Whether the account may read full member profiles (and export them) at `orgPath`. */
 export function canReadMembersAt(me: Me, orgPath: string): boolean {
   return me.roles.some((g) => COMMITTEE_ROLES.has(g.role) && orgPath.startsWith(g.orgPath));
