@@ -392,6 +392,19 @@ export function configRoutes(api: Api, ctx: AppContext): void {
               ? 'Loại kỳ báo cáo của phân công phải trùng với mẫu báo cáo.'
               : 'Ngày kết thúc phải sau ngày bắt đầu.',
         });
+      // A committee's own report goes to the committee above it: assigning to itself would let it set its own
+      // deadline and review, and it would win over the assignment from above (the nearest assigner reviews).
+      if (
+        b.target.kind === 'orgs'
+          ? b.target.orgIds.includes(org.id)
+          : b.target.orgTypes.includes(org.type_code)
+      )
+        throw new AppError('REPORT_ASSIGNMENT_INVALID', {
+          message: 'Chỉ giao báo cáo cho tổ chức trực thuộc, không giao cho chính tổ chức mình.',
+          details: [
+            { field: b.target.kind === 'orgs' ? 'target.orgIds' : 'target.orgTypes', message: org.id },
+          ],
+        });
       if (b.target.kind === 'org_types') {
         const known = new Set(
           (await ctx.db.selectFrom('org_types').select('code').execute()).map((r) => r.code),

@@ -140,6 +140,24 @@ describe('assignments', () => {
         activeTo: null,
       }),
     ]);
+    // Nor to itself: a branch would set its own deadline over the commune's.
+    for (const [client, org, target] of [
+      [bithu, tree.branchA1, { kind: 'orgs', orgIds: [tree.branchA1.id] }],
+      [bithu, tree.branchA1, { kind: 'org_types', orgTypes: ['branch'] }],
+      [xa, tree.communeA, { kind: 'org_types', orgTypes: ['grassroots_committee', 'branch'] }],
+    ] as const) {
+      const self = await client.post('/api/v1/report-assignments', {
+        ...base,
+        deadlineDays: 365,
+        committeeId: org.id,
+        target,
+      });
+      expect(self.statusCode).toBe(422);
+      expect(self.json().error).toMatchObject({
+        code: 'REPORT_ASSIGNMENT_INVALID',
+        message: 'Chỉ giao báo cáo cho tổ chức trực thuộc, không giao cho chính tổ chức mình.',
+      });
+    }
     // A branch secretary cannot assign in the commune's name.
     const denied = await bithu.post('/api/v1/report-assignments', {
       ...base,
