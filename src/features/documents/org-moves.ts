@@ -3,6 +3,7 @@ import { mutate, type AppContext } from '../../platform/context.ts';
 import { subtreeBounds } from '../../platform/permissions/check.ts';
 import { syncDocumentSearch } from './search.ts';
 import { syncNewsSearch } from '../news/search.ts';
+import { bumpFeedStamp } from '../news/feed-stamp.ts';
 
 // Content stores the paths it is published to and published from; when a subtree moves, those paths follow.
 const PATH_COLUMNS = [
@@ -39,6 +40,7 @@ export async function followOrgMove(ctx: AppContext, oldPath: string, newPath: s
         where ${sql.ref(column)} >= ${lo} and ${sql.ref(column)} < ${hi}`.execute(uow.trx);
     }
     for (const id of new Set(docs.map((d) => d.document_id))) await syncDocumentSearch(uow, id);
+    if (news.length > 0) await bumpFeedStamp(uow.trx);
     for (const id of new Set(news.map((n) => n.news_id))) await syncNewsSearch(uow, id);
   });
 }

@@ -52,4 +52,13 @@ export const newsMigrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '20261123_90_news_feed_stamp': {
+    async up(db) {
+      await db.schema
+        .createTable('news_feed_stamp')
+        .addColumn('id', 'integer', (col) => col.primaryKey())
+        .addColumn('value', 'integer', (col) => col.notNull())
+        .execute();
+    },
+  },
 };

@@ -9,6 +9,7 @@ import {
 } from '../../../test/support/factories.ts';
 import { XSS_PAYLOADS } from '../../platform/html/xss-payloads.ts';
 import { indexDueNews } from './service.ts';
+import { bumpFeedStamp } from './feed-stamp.ts';
 
 let t: TestApp;
 let tree: SmallTree;
@@ -301,5 +302,43 @@ describe('rich text', () => {
     });
     expect(res.statusCode).toBe(422);
     expect(res.json().error.code).toBe('NEWS_EMPTY');
+  });
+});
+
+describe('first feed page kept in memory', () => {
+  const titles = async (c: Client) =>
+    (await c.get('/api/v1/news')).json().items.map((i: { title: string }) => i.title) as string[];
+
+  it('is reused until the feed stamp changes, as a change made by another process bumps it', async () => {
+    const n = await post(provinceEditor, { orgId: tree.province.id, title: 'Tin giữ trong bộ nhớ' });
+    expect(await titles(memberA1)).toContain('Tin giữ trong bộ nhớ');
+    // A write that does not bump the stamp is not seen: the page is really kept.
+    await t.ctx.db.updateTable('news').set({ title: 'Tin đã sửa' }).where('id', '=', n.id).execute();
+    expect(await titles(memberA1)).toContain('Tin giữ trong bộ nhớ');
+    // Another process's change bumps the stamp in its transaction: the next page is fresh.
+    await bumpFeedStamp(t.ctx.db);
+    expect(await titles(memberA1)).toContain('Tin đã sửa');
+    expect(await titles(memberA1)).not.toContain('Tin giữ trong bộ nhớ');
+  });
+
+  it('shows a scheduled item as soon as its time comes, with no write in between', async () => {
+    const soon = new Date(Date.now() + 1_500).toISOString();
+    const s = await post(provinceEditor, { orgId: tree.province.id, title: 'Tin sắp đăng', publishAt: soon });
+    expect(ids(await memberA1.get('/api/v1/news'))).not.toContain(s.id);
+    await new Promise((resolve) => setTimeout(resolve, 1_700));
+    expect(ids(await memberA1.get('/api/v1/news'))).toContain(s.id);
+  });
+
+  it('keeps read marks per account on a shared page', async () => {
+    const neighbour = await makeMember(t.ctx, tree.branchA1);
+    await makeAccount(t.ctx, { login: 'dv-a1-ke-ben', memberId: neighbour });
+    const other = await login(t.app, 'dv-a1-ke-ben', PASSWORD);
+    const n = await post(provinceEditor, { orgId: tree.province.id, title: 'Tin đọc riêng' });
+    const unread = async (c: Client) =>
+      (await c.get('/api/v1/news')).json().items.find((i: { id: string }) => i.id === n.id).unread as boolean;
+    expect(await unread(memberA1)).toBe(true);
+    expect((await memberA1.post(`/api/v1/news/${n.id}/read`)).statusCode).toBeLessThan(300);
+    expect(await unread(memberA1)).toBe(false);
+    expect(await unread(other)).toBe(true);
   });
 });

@@ -1,8 +1,9 @@
 import { sql } from 'kysely';
-import type { DbOrTx } from '../../platform/db/database.ts';
+import type { Db, DbOrTx } from '../../platform/db/database.ts';
 import type { AudienceView } from '../../platform/permissions/check.ts';
 import { audienceSql, insideSql } from '../documents/audience.ts';
 import type { NewsTable } from './tables.ts';
+import { readFeedStamp } from './feed-stamp.ts';
 
 export type NewsRow = NewsTable;
 
@@ -44,26 +45,34 @@ function decodeCursor(c: string): [number, string, string] | null {
 const visibleTo = (view: AudienceView) =>
   sql<boolean>`exists (select 1 from news_audience a where a.news_id = n.id and ${audienceSql('a.audience_path', view)})`;
 
-/** The live items the view may see: pinned first, then newest first; keyset-paged on (pinned, publish_at, id). */
-export async function newsFeed(
+type FeedRow = Omit<FeedItem, 'unread'>;
+
+interface KeptPage {
+  stamp: number;
+  /** The page is right until then: the next scheduled item goes live, or a minute passes. */
+  until: string;
+  rows: FeedRow[];
+  hasMore: boolean;
+}
+
+const KEPT_FOR_MS = 60_000;
+const MAX_KEPT = 2_000;
+/** First pages by database and by audience view: every member of a branch sees the same page. */
+const keptPages = new WeakMap<object, Map<string, KeptPage>>();
+
+function pageKey(view: AudienceView, opts: { section?: string; limit: number }): string {
+  return `${view.ancestors.join(',')}|${view.subtrees.join(',')}|${opts.section ?? ''}|${opts.limit}`;
+}
+
+/** Live items the view may see, without read marks (the part every member of an audience shares). */
+async function feedRows(
   db: DbOrTx,
   view: AudienceView,
-  accountId: string,
   opts: { section?: string; limit: number; cursor?: string; now: string },
-): Promise<{ items: FeedItem[]; nextCursor: string | null }> {
+): Promise<{ rows: FeedRow[]; hasMore: boolean }> {
   let q = db
     .selectFrom('news as n')
-    .leftJoin('news_reads as r', (j) => j.onRef('r.news_id', '=', 'n.id').on('r.account_id', '=', accountId))
-    .select([
-      'n.id',
-      'n.section',
-      'n.title',
-      'n.excerpt',
-      'n.source',
-      'n.publish_at',
-      'n.pinned',
-      'r.read_at',
-    ])
+    .select(['n.id', 'n.section', 'n.title', 'n.excerpt', 'n.source', 'n.publish_at', 'n.pinned'])
     .where('n.status', '=', 'published')
     .where('n.publish_at', '<=', opts.now)
     .where(visibleTo(view));
@@ -87,10 +96,8 @@ export async function newsFeed(
     .orderBy('n.id', 'desc')
     .limit(opts.limit + 1)
     .execute();
-  const page = rows.slice(0, opts.limit);
-  const last = page[page.length - 1];
   return {
-    items: page.map((r) => ({
+    rows: rows.slice(0, opts.limit).map((r) => ({
       id: r.id,
       section: r.section,
       title: r.title,
@@ -98,11 +105,72 @@ export async function newsFeed(
       source: r.source,
       publishedAt: r.publish_at,
       pinned: Number(r.pinned) === 1,
-      unread: r.read_at === null,
     })),
+    hasMore: rows.length > opts.limit,
+  };
+}
+
+/**
+ * The first page for this view, kept in memory while the news feed stamp is unchanged (any publication, edit,
+ * withdrawal, pin or audience move bumps it, in whichever process) and no scheduled item has gone live since.
+ */
+async function firstPage(
+  db: Db,
+  view: AudienceView,
+  opts: { section?: string; limit: number; now: string },
+): Promise<{ rows: FeedRow[]; hasMore: boolean }> {
+  let pages = keptPages.get(db);
+  if (!pages) keptPages.set(db, (pages = new Map()));
+  const key = pageKey(view, opts);
+  const stamp = await readFeedStamp(db);
+  const kept = pages.get(key);
+  if (kept && kept.stamp === stamp && opts.now < kept.until) return kept;
+  const page = await feedRows(db, view, opts);
+  const next = await db
+    .selectFrom('news')
+    .select((eb) => eb.fn.min('publish_at').as('at'))
+    .where('status', '=', 'published')
+    .where('publish_at', '>', opts.now)
+    .executeTakeFirst();
+  const minute = new Date(Date.parse(opts.now) + KEPT_FOR_MS).toISOString();
+  const until = next?.at && next.at < minute ? next.at : minute;
+  if (pages.size >= MAX_KEPT) pages.clear();
+  pages.set(key, { stamp, until, ...page });
+  return page;
+}
+
+/** The live items the view may see: pinned first, then newest first; keyset-paged on (pinned, publish_at, id). */
+export async function newsFeed(
+  db: DbOrTx,
+  view: AudienceView,
+  accountId: string,
+  opts: { section?: string; limit: number; cursor?: string; now: string },
+): Promise<{ items: FeedItem[]; nextCursor: string | null }> {
+  const { rows, hasMore } =
+    opts.cursor || db.isTransaction ? await feedRows(db, view, opts) : await firstPage(db as Db, view, opts);
+  const read =
+    rows.length === 0
+      ? new Set<string>()
+      : new Set(
+          (
+            await db
+              .selectFrom('news_reads')
+              .select('news_id')
+              .where('account_id', '=', accountId)
+              .where(
+                'news_id',
+                'in',
+                rows.map((r) => r.id),
+              )
+              .execute()
+          ).map((r) => r.news_id),
+        );
+  const last = rows[rows.length - 1];
+  return {
+    items: rows.map((r) => ({ ...r, unread: !read.has(r.id) })),
     nextCursor:
-      rows.length > opts.limit && last
-        ? encodeCursor({ pinned: Number(last.pinned), publish_at: last.publish_at, id: last.id })
+      hasMore && last
+        ? encodeCursor({ pinned: last.pinned ? 1 : 0, publish_at: last.publishedAt, id: last.id })
         : null,
   };
 }

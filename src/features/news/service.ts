@@ -9,6 +9,7 @@ import { outermostPaths } from '../documents/audience.ts';
 import { excerptOf, type NewsSection } from './sections.ts';
 import { findNews, type NewsRow } from './queries.ts';
 import { syncNewsSearch } from './search.ts';
+import { bumpFeedStamp } from './feed-stamp.ts';
 import { emitNewsPublished } from './notify.ts';
 import './errors.ts';
 
@@ -78,6 +79,7 @@ export async function createNews(
     orgPath: org.path,
     after: { section: input.section, title: input.title, publishAt: input.publishAt, audience: paths },
   });
+  await bumpFeedStamp(uow.trx);
   await syncNewsSearch(uow, id);
   return (await findNews(uow.trx, id))!;
 }
@@ -117,6 +119,7 @@ export async function updateNews(
       audience: paths,
     },
   });
+  await bumpFeedStamp(uow.trx);
   await syncNewsSearch(uow, n.id);
 }
 
@@ -141,6 +144,7 @@ export async function setNewsState(
     orgPath: n.org_path,
     after: change,
   });
+  await bumpFeedStamp(uow.trx);
   await syncNewsSearch(uow, n.id);
 }
 
@@ -164,6 +168,7 @@ export async function indexDueNews(ctx: AppContext): Promise<number> {
     .execute();
   for (const { id } of due)
     await mutate(ctx, { accountId: null, ip: null, requestId: 'news-schedule' }, async (uow) => {
+      await bumpFeedStamp(uow.trx);
       await syncNewsSearch(uow, id);
       await emitNewsPublished(uow, id);
     });

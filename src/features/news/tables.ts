@@ -34,9 +34,16 @@ export interface NewsReadTable {
   read_at: string;
 }
 
+/** A single row (id 1): see feed-stamp.ts. */
+export interface NewsFeedStampTable {
+  id: number;
+  value: number;
+}
+
 declare module '../../platform/db/schema.ts' {
   interface DB {
     news: NewsTable;
+    news_feed_stamp: NewsFeedStampTable;
     news_audience: NewsAudienceTable;
     news_reads: NewsReadTable;
   }
