@@ -220,7 +220,8 @@ function signedInScreen(me: Me, path: string, query: URLSearchParams) {
   let params = matchPath('/orgs/:id', path);
   if (params) return <Lazy key={path} load={loadOrgBrowser} props={{ orgId: params.id as string }} />;
   params = matchPath('/orgs/:id/members', path);
-  if (params) return <Lazy key={path} load={loadMemberList} props={{ orgId: params.id as string, query, me }} />;
+  if (params)
+    return <Lazy key={path} load={loadMemberList} props={{ orgId: params.id as string, query, me }} />;
   params = matchPath('/orgs/:id/import', path);
   if (params) return <Lazy key={path} load={loadMemberImport} props={{ orgId: params.id as string, me }} />;
   return <NotFound />;
