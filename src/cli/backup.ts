@@ -43,9 +43,10 @@ export async function backupDatabase(config: Config, out?: string): Promise<Back
   db.pragma('busy_timeout = 5000');
   const partial = `${file}.partial`;
   try {
-    // After the first step, copy all remaining pages in one step: a step that sees a page changed by another
-    // connection restarts the copy, so small steps under a steady write load might never finish.
-    await db.backup(partial, { progress: ({ remainingPages }) => Math.max(remainingPages, 100) });
+    // After the first step, copy the whole database in one step: a write by another connection between steps
+    // restarts the copy from the first page, so any smaller step (even "the pages that were remaining") can be
+    // overtaken by a steady write load forever. Twice the current size leaves room for growth meanwhile.
+    await db.backup(partial, { progress: ({ totalPages }) => Math.max(totalPages * 2, 100) });
   } finally {
     db.close();
   }
