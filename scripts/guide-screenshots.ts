@@ -25,8 +25,26 @@ for (const f of readdirSync(SCREENSHOTS_DIR)) {
   if (f.endsWith('.png') && guides.some((g) => f.startsWith(`${g.slug}-`))) rmSync(join(SCREENSHOTS_DIR, f));
 }
 
+/**
+ * `{org}` in a shot's path stands for the organisation the signed-in account works on: its first committee grant,
+ * else its own branch (screens such as /orgs/:id/reports belong to an organisation).
+ */
+async function orgOf(page: Page): Promise<string | null> {
+  const res = await page.request.get('/api/v1/me');
+  if (!res.ok()) return null;
+  const me = (await res.json()) as { roles?: Array<{ role: string; orgId: string }> };
+  const roles = me.roles ?? [];
+  return (roles.find((r) => r.role !== 'member') ?? roles[0])?.orgId ?? null;
+}
+
 async function capture(page: Page, slug: string, shot: GuideShot): Promise<'ok' | string> {
-  await page.goto(shot.path);
+  let path = shot.path;
+  if (path.includes('{org}')) {
+    const org = await orgOf(page);
+    if (!org) return 'the account has no organisation for {org}';
+    path = path.replaceAll('{org}', encodeURIComponent(org));
+  }
+  await page.goto(path);
   const h1 = page.getByRole('heading', { level: 1 });
   try {
     await h1.first().waitFor({ timeout: 15_000 });

@@ -1,7 +1,7 @@
 /**
  * A guide is a Markdown file in `guides/`: a header of `key: value` lines between `---` lines (slug, title, roles,
- * screen, tags, summary, and `shot: <step> | <demo login or -> | <path>` lines for the screenshot script), then an
- * intro paragraph, numbered steps and an optional `> tip`.
+ * screen, tags, summary, and `shot: <step> | <demo login or -> | <path>` lines for the screenshot script, where
+ * `{org}` stands for the account's organisation), then an intro paragraph, numbered steps and an optional `> tip`.
  */
 export const GUIDE_ROLES = ['member', 'secretary', 'committee', 'admin'] as const;
 export type GuideRole = (typeof GUIDE_ROLES)[number];
