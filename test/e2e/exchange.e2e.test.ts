@@ -104,6 +104,15 @@ describe('document exchange at phone size', () => {
     await page.getByRole('link', { name: 'Gửi văn bản lên cấp ủy' }).click();
     await waitForHeading(page, 'Gửi văn bản lên cấp ủy');
     await page.getByLabel('Tiêu đề').fill('Bản kiểm điểm cá nhân năm 2026');
+    // A picture renamed to .pdf is caught on the phone: nothing is sent.
+    await page.getByLabel('Tệp đính kèm').setInputFiles({
+      name: 'Ảnh chụp.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46]),
+    });
+    await page.getByRole('button', { name: 'Gửi', exact: true }).click();
+    await page.getByText('Văn bản chưa được gửi: nội dung tệp Ảnh chụp.pdf không khớp').waitFor();
+    await waitForHeading(page, 'Gửi văn bản lên cấp ủy');
     await page.getByLabel('Tệp đính kèm').setInputFiles({
       name: 'Kiểm điểm.pdf',
       mimeType: 'application/pdf',

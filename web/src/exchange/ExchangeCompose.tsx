@@ -6,7 +6,7 @@ import { Screen } from '../components/Screen.tsx';
 import { useAsync } from '../components/useAsync.ts';
 import { t } from '../i18n/i18n.ts';
 import { navigate } from '../router.ts';
-import { ACCEPT_FILES, sendingOrgs, uploadFiles } from './shared.ts';
+import { ACCEPT_FILES, firstBadFile, sendingOrgs, uploadFiles } from './shared.ts';
 import '../news/news.css';
 import './exchange.css';
 
@@ -175,6 +175,11 @@ function useSend() {
     setBusy(true);
     setError(null);
     try {
+      const bad = await firstBadFile(files);
+      if (bad) {
+        setError(t(`exchange.fileProblem.${bad.problem}`, { name: bad.name }));
+        return;
+      }
       const m = await post();
       const failed = await uploadFiles(m.id, files);
       if (failed.length === 0) {

@@ -12,6 +12,32 @@ export function sendingOrgs(me: Me) {
 /** What the server takes for a letter (OFFICE_KINDS in src/platform/files), offered first in the file picker. */
 export const ACCEPT_FILES = '.pdf,.docx,.xlsx,.pptx,.odt';
 
+export type FileProblem = 'type' | 'content' | 'empty';
+
+/** What the first bytes of each accepted kind are: PDF, or a ZIP container for the office formats. */
+function looksLike(ext: string, head: Uint8Array): boolean {
+  const starts = (sig: number[]) => sig.every((b, i) => head[i] === b);
+  if (ext === '.pdf') return starts([0x25, 0x50, 0x44, 0x46]); // %PDF
+  return starts([0x50, 0x4b, 0x03, 0x04]); // PK\x03\x04: docx, xlsx, pptx, odt
+}
+
+/**
+ * The first file the server would refuse by its name or its content, checked on the phone before the letter goes
+ * out, so a wrong file never leaves a letter sent without it. The server checks again; this only spares the wait.
+ */
+export async function firstBadFile(files: File[]): Promise<{ name: string; problem: FileProblem } | null> {
+  const accepted = ACCEPT_FILES.split(',');
+  for (const file of files) {
+    const dot = file.name.lastIndexOf('.');
+    const ext = dot >= 0 ? file.name.slice(dot).toLowerCase() : '';
+    if (!accepted.includes(ext)) return { name: file.name, problem: 'type' };
+    if (file.size === 0) return { name: file.name, problem: 'empty' };
+    const head = new Uint8Array(await file.slice(0, 4).arrayBuffer());
+    if (!looksLike(ext, head)) return { name: file.name, problem: 'content' };
+  }
+  return null;
+}
+
 /** Attaches the files to a letter one by one; returns those the server refused, with its reason. */
 export async function uploadFiles(
   messageId: string,

@@ -166,6 +166,11 @@ export const en: Record<MessageKey, string> = {
   'exchange.sentFilesFailed':
     'The document was sent, but these files could not be attached: {files}. Open the document to attach them again.',
   'exchange.openSent': 'Open the sent document',
+  'exchange.fileProblem.type':
+    'Nothing was sent: {name} is not a PDF, Word, Excel, PowerPoint or ODT file. Choose another file.',
+  'exchange.fileProblem.content':
+    'Nothing was sent: the content of {name} does not match its file name (it may have been renamed). Choose another file.',
+  'exchange.fileProblem.empty': 'Nothing was sent: {name} is empty. Choose another file.',
   'exchange.to': 'Send to',
   'exchange.everyone': 'Every member of {org}',
   'exchange.pickOrgs': 'Lower organisations',

@@ -163,6 +163,11 @@ export const vi = {
   'exchange.sentFilesFailed':
     'Văn bản đã gửi, nhưng chưa đính kèm được: {files}. Mở văn bản để đính kèm lại.',
   'exchange.openSent': 'Mở văn bản đã gửi',
+  'exchange.fileProblem.type':
+    'Văn bản chưa được gửi: tệp {name} không phải PDF, Word, Excel, PowerPoint hoặc ODT. Hãy chọn tệp khác.',
+  'exchange.fileProblem.content':
+    'Văn bản chưa được gửi: nội dung tệp {name} không khớp với đuôi tên tệp (có thể tệp đã bị đổi tên). Hãy chọn tệp khác.',
+  'exchange.fileProblem.empty': 'Văn bản chưa được gửi: tệp {name} rỗng. Hãy chọn tệp khác.',
   'exchange.to': 'Gửi đến',
   'exchange.everyone': 'Tất cả đảng viên của {org}',
   'exchange.pickOrgs': 'Tổ chức trực thuộc',
