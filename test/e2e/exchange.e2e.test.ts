@@ -162,5 +162,26 @@ describe('document exchange at phone size', () => {
     );
     for (const text of await rows.allTextContents()) expect(text).toContain('Chưa xác nhận');
     await screenshot(page, 'exchange-tracking-many');
+    await logout(page);
+  });
+
+  it('a committee sends a library document down from its page', async () => {
+    const { page } = journey.browser;
+    await login(page, 'dangu');
+    const docs = (await (await page.request.get('/api/v1/documents?limit=1')).json()) as {
+      items: Array<{ id: string; title: string }>;
+    };
+    const doc = docs.items[0]!;
+    await page.goto(`/documents/${doc.id}`);
+    await page.getByRole('link', { name: 'Gửi văn bản này xuống cấp dưới' }).click();
+    await waitForHeading(page, 'Gửi văn bản đi');
+    await page.getByText(`Kèm văn bản trong thư viện: ${doc.title}.`).waitFor();
+    expect(await page.getByLabel('Tiêu đề').inputValue()).toBe(doc.title);
+    await page.getByRole('checkbox', { name: /Tất cả đảng viên của/ }).check();
+    await expectAccessible(page, 'exchange compose with a document');
+    await page.getByRole('button', { name: 'Gửi', exact: true }).click();
+    await waitForHeading(page, doc.title);
+    await page.getByRole('link', { name: doc.title }).first().waitFor();
+    await logout(page);
   });
 });

@@ -88,7 +88,7 @@ function contentScreen(me: Me | null, path: string, query: URLSearchParams) {
   if (path === '/documents/new' && me) return <Lazy key={path} load={loadPublishDocument} props={{ me }} />;
   if (path === '/documents') return <Lazy key={path} load={loadDocumentLibrary} props={{ query, me }} />;
   const doc = matchPath('/documents/:id', path);
-  if (doc) return <Lazy key={path} load={loadDocumentPage} props={{ documentId: doc.id as string }} />;
+  if (doc) return <Lazy key={path} load={loadDocumentPage} props={{ documentId: doc.id as string, me }} />;
   return null;
 }
 

@@ -10,6 +10,8 @@ import { loadWithCopy } from '../news/offline.ts';
 import { documentContent, type DocumentDetail } from './types.ts';
 import '../news/news.css';
 import { SpeechPlayer } from '../speech/Player.tsx';
+import type { Me } from '../api/types.ts';
+import { sendingOrgs } from '../exchange/shared.ts';
 
 function sizeLabel(bytes: number): string {
   return bytes >= 1024 * 1024
@@ -21,7 +23,7 @@ function sizeLabel(bytes: number): string {
  * One document: its paragraphs carry stable ids (`#p-<id>`), so links from meetings, quizzes and search land on
  * the cited paragraph. Opening is recorded; reaching the end marks it read.
  */
-export default function DocumentPage(props: { documentId: string }) {
+export default function DocumentPage(props: { documentId: string; me?: Me | null }) {
   const id = props.documentId;
   const key = `documents/${id}`;
   const [state, retry] = useAsync(
@@ -118,6 +120,11 @@ export default function DocumentPage(props: { documentId: string }) {
         >
           {doc.bookmarked ? t('doc.unbookmark') : t('doc.bookmark')}
         </button>
+        {props.me && sendingOrgs(props.me).length > 0 && (
+          <a class="button" href={`/exchange/new?document=${encodeURIComponent(doc.id)}`}>
+            {t('doc.sendDown')}
+          </a>
+        )}
       </p>
       <Alert message={error} />
       {doc.summary && (

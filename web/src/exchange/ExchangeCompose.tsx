@@ -1,4 +1,4 @@
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Me } from '../api/types.ts';
 import { api, errorMessage } from '../api/client.ts';
 import { Alert } from '../components/Alert.tsx';
@@ -215,8 +215,18 @@ function SentNotice(props: { sentId: string | null; error: string | null }) {
 }
 
 /** A committee writes down: picks members of its subtree and/or lower organisations, files and a deadline. */
-function SendDown(props: { me: Me }) {
+function SendDown(props: { me: Me; documentId: string | null }) {
   const orgs = sendingOrgs(props.me);
+  const [attached, setAttached] = useState<{ id: string; title: string } | null>(null);
+  useEffect(() => {
+    if (!props.documentId) return;
+    api<{ id: string; title: string }>('GET', `/api/v1/documents/${encodeURIComponent(props.documentId)}`)
+      .then((d) => {
+        setAttached({ id: d.id, title: d.title });
+        setTitle((old) => old || d.title);
+      })
+      .catch(() => setAttached(null));
+  }, [props.documentId]);
   const [orgId, setOrgId] = useState(orgs[0]?.orgId ?? '');
   const [title, setTitle] = useState('');
   const [body, setBody] = useState('');
@@ -261,6 +271,7 @@ function SendDown(props: { me: Me }) {
           orgIds: [...units.keys()],
           allMembersOf: everyone ? [orgId] : [],
           ackDeadline: deadline || null,
+          documentId: attached?.id ?? null,
         }),
       Array.from(files.current?.files ?? []),
     );
@@ -291,6 +302,14 @@ function SendDown(props: { me: Me }) {
         <p class="article-meta">{t('exchange.from', { name: from?.orgName ?? '' })}</p>
       )}
       <TitleBody title={title} body={body} onTitle={setTitle} onBody={setBody} />
+      {attached && (
+        <p class="label">
+          {t('exchange.withDocument', { title: attached.title })}{' '}
+          <button type="button" class="button" onClick={() => setAttached(null)}>
+            {t('exchange.withoutDocument')}
+          </button>
+        </p>
+      )}
       <section class="stack" aria-labelledby="exc-to">
         <h2 id="exc-to" class="section-title">
           {t('exchange.to')}
@@ -410,7 +429,7 @@ export default function ExchangeCompose(props: { me: Me; query: URLSearchParams 
     );
   return (
     <Screen title={up ? t('exchange.toCommittee') : t('exchange.compose')} before={back}>
-      {up ? <SendUp /> : <SendDown me={props.me} />}
+      {up ? <SendUp /> : <SendDown me={props.me} documentId={props.query.get('document')} />}
     </Screen>
   );
 }

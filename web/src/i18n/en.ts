@@ -120,6 +120,7 @@ export const en: Record<MessageKey, string> = {
   'doc.none': 'No documents.',
   'doc.more': 'More documents',
   'doc.bookmark': 'Bookmark for later',
+  'doc.sendDown': 'Send this document down',
   'doc.unbookmark': 'Remove bookmark',
   'doc.bookmarked': 'Bookmarked',
   'doc.read': 'Read',
@@ -166,6 +167,8 @@ export const en: Record<MessageKey, string> = {
   'exchange.sentFilesFailed':
     'The document was sent, but these files could not be attached: {files}. Open the document to attach them again.',
   'exchange.openSent': 'Open the sent document',
+  'exchange.withDocument': 'With the library document: {title}.',
+  'exchange.withoutDocument': 'Remove this document',
   'exchange.fileProblem.type':
     'Nothing was sent: {name} is not a PDF, Word, Excel, PowerPoint or ODT file. Choose another file.',
   'exchange.fileProblem.content':

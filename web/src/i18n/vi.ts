@@ -117,6 +117,7 @@ export const vi = {
   'doc.none': 'Không có văn bản nào.',
   'doc.more': 'Xem thêm văn bản',
   'doc.bookmark': 'Đánh dấu để đọc sau',
+  'doc.sendDown': 'Gửi văn bản này xuống cấp dưới',
   'doc.unbookmark': 'Bỏ đánh dấu',
   'doc.bookmarked': 'Đã đánh dấu',
   'doc.read': 'Đã đọc',
@@ -163,6 +164,8 @@ export const vi = {
   'exchange.sentFilesFailed':
     'Văn bản đã gửi, nhưng chưa đính kèm được: {files}. Mở văn bản để đính kèm lại.',
   'exchange.openSent': 'Mở văn bản đã gửi',
+  'exchange.withDocument': 'Kèm văn bản trong thư viện: {title}.',
+  'exchange.withoutDocument': 'Bỏ văn bản này',
   'exchange.fileProblem.type':
     'Văn bản chưa được gửi: tệp {name} không phải PDF, Word, Excel, PowerPoint hoặc ODT. Hãy chọn tệp khác.',
   'exchange.fileProblem.content':
