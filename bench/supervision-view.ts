@@ -15,14 +15,25 @@ import { loadConfig } from '../src/platform/config.ts';
 import { closeContext, createContext, migrate } from '../src/app/boot.ts';
 import { supervisionView, trendOf } from '../src/features/supervision/queries.ts';
 import { trailingMonths } from '../src/features/supervision/period.ts';
-import { upsertMonth } from '../src/features/supervision/rollup.ts';
+import { upsertMonth, ZERO_COUNTS } from '../src/features/supervision/rollup.ts';
 import { findOrg } from '../src/features/orgs/queries.ts';
 
-const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 200;
-const source = path.resolve('tmp/bench/province-110k-sqlite/sotay.sqlite');
+const arg = (name: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};
+const runs = Number(arg('runs')) || 200;
+// `--pg postgres://…/db`: a dataset already generated there (e.g. the country: `sotay generate --members 5600000`),
+// measured in place; its roll-up table is refilled. Otherwise a copy of the SQLite province dataset.
+const pgUrl = arg('pg') ?? null;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sotay-sup-bench-'));
-fs.copyFileSync(source, path.join(dir, 'sotay.sqlite'));
-const ctx = await createContext(loadConfig({ SOTAY_DATA_DIR: dir, LOG_LEVEL: 'silent', DATABASE_URL: '' }));
+if (!pgUrl) {
+  const source = path.resolve('tmp/bench/province-110k-sqlite/sotay.sqlite');
+  fs.copyFileSync(source, path.join(dir, 'sotay.sqlite'));
+}
+const ctx = await createContext(
+  loadConfig({ SOTAY_DATA_DIR: dir, LOG_LEVEL: 'silent', DATABASE_URL: pgUrl ?? '' }),
+);
 await migrate(ctx);
 
 const branches = await ctx.db
@@ -34,39 +45,59 @@ const months = trailingMonths('2026-11', 12);
 let seed = 7;
 const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
 const t0 = performance.now();
-await ctx.db.transaction().execute(async (trx) => {
+const figures = () => {
+  const expected = 10 + rnd(30);
+  const held = rnd(10) < 9 ? 1 : 0;
+  return {
+    meetings_held: held,
+    regular_held: held,
+    materials_early: held && rnd(3) ? 1 : 0,
+    attendance_present: held ? expected - rnd(6) : 0,
+    attendance_expected: held ? expected : 0,
+    opened_before: held ? rnd(expected) : 0,
+    comments: held ? rnd(20) : 0,
+    duration_minutes: held ? 60 + rnd(90) : 0,
+    quality_sum: held ? 50 + rnd(50) : 0,
+    quality_count: held,
+    members: expected,
+    tasks_total: rnd(5),
+    tasks_on_time: rnd(3),
+    tasks_overdue: rnd(2),
+    active_members: rnd(expected),
+  };
+};
+if (pgUrl) {
+  // Millions of rows: written as the roll-up would hold them, many per statement.
+  await ctx.db.deleteFrom('supervision_monthly').execute();
+  const now = new Date().toISOString();
+  let batch: Array<Record<string, unknown>> = [];
+  const flush = async () => {
+    if (batch.length === 0) return;
+    await ctx.db
+      .insertInto('supervision_monthly')
+      .values(batch as never)
+      .execute();
+    batch = [];
+  };
   for (const b of branches)
     for (const month of months) {
-      const expected = 10 + rnd(30);
-      const held = rnd(10) < 9 ? 1 : 0;
-      await upsertMonth(
-        trx,
-        { orgId: b.id, orgPath: b.path, month },
-        {
-          meetings_held: held,
-          regular_held: held,
-          materials_early: held && rnd(3) ? 1 : 0,
-          attendance_present: held ? expected - rnd(6) : 0,
-          attendance_expected: held ? expected : 0,
-          opened_before: held ? rnd(expected) : 0,
-          comments: held ? rnd(20) : 0,
-          duration_minutes: held ? 60 + rnd(90) : 0,
-          quality_sum: held ? 50 + rnd(50) : 0,
-          quality_count: held,
-          members: expected,
-          tasks_total: rnd(5),
-          tasks_on_time: rnd(3),
-          tasks_overdue: rnd(2),
-          active_members: rnd(expected),
-        },
-      );
+      batch.push({ ...ZERO_COUNTS, ...figures(), org_id: b.id, org_path: b.path, month, updated_at: now });
+      if (batch.length >= 2_000) await flush();
     }
-});
+  await flush();
+} else {
+  await ctx.db.transaction().execute(async (trx) => {
+    for (const b of branches)
+      for (const month of months) await upsertMonth(trx, { orgId: b.id, orgPath: b.path, month }, figures());
+  });
+}
 const fillMs = performance.now() - t0;
-const province = (
+const root = (
   await ctx.db.selectFrom('orgs').select('id').where('parent_id', 'is', null).executeTakeFirstOrThrow()
 ).id;
-const org = (await findOrg(ctx.db, province))!;
+const org = (await findOrg(ctx.db, root))!;
+// The country dataset has a national root over the provinces; the province dataset is one province.
+const level = org.type === 'central_committee' ? 'national' : 'province';
 
 async function measure(label: string, ms: string[], withTrend: boolean) {
   const times: number[] = [];
@@ -82,13 +113,22 @@ async function measure(label: string, ms: string[], withTrend: boolean) {
   return { label, runs, p50_ms: q(0.5), p95_ms: q(0.95), max_ms: q(1) };
 }
 
-const monthly = await measure('province, one month (table only)', ['2026-11'], false);
-const monthlyTrend = await measure('province, one month + 12-month trend', ['2026-11'], true);
-const yearly = await measure('province, year 2026 (table only)', months.slice(-11), false);
+const monthly = await measure(`${level}, one month (table only)`, ['2026-11'], false);
+const monthlyTrend = await measure(`${level}, one month + 12-month trend`, ['2026-11'], true);
+const yearly = await measure(`${level}, year 2026 (table only)`, months.slice(-11), false);
 const result = {
   name: 'supervision-view',
-  dataset: 'province-110k',
-  db: 'sqlite',
+  dataset: pgUrl
+    ? `${
+        (
+          await ctx.db
+            .selectFrom('members')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n
+      } members`
+    : 'province-110k',
+  db: pgUrl ? 'postgres' : 'sqlite',
   branches: branches.length,
   rollupRows: branches.length * months.length,
   fill_ms: Math.round(fillMs),
@@ -96,7 +136,10 @@ const result = {
   results: [monthly, monthlyTrend, yearly],
 };
 fs.mkdirSync('bench/results', { recursive: true });
-fs.writeFileSync('bench/results/supervision-view.json', `${JSON.stringify(result, null, 2)}\n`);
+fs.writeFileSync(
+  `bench/results/supervision-view${pgUrl ? '-postgres' : ''}.json`,
+  `${JSON.stringify(result, null, 2)}\n`,
+);
 console.log(JSON.stringify(result, null, 2));
 await closeContext(ctx);
 fs.rmSync(dir, { recursive: true, force: true });

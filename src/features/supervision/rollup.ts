@@ -5,7 +5,7 @@ import type { SupervisionMonthlyTable } from './tables.ts';
 
 type Counts = Partial<Omit<SupervisionMonthlyTable, 'org_id' | 'org_path' | 'month' | 'updated_at'>>;
 
-const ZERO: Required<Counts> = {
+export const ZERO_COUNTS: Required<Counts> = {
   meetings_held: 0,
   regular_held: 0,
   themed_held: 0,
@@ -37,7 +37,7 @@ export async function upsertMonth(
   await db
     .insertInto('supervision_monthly')
     .values({
-      ...ZERO,
+      ...ZERO_COUNTS,
       ...counts,
       org_id: key.orgId,
       org_path: key.orgPath,
@@ -117,7 +117,7 @@ export async function refreshMeetingMonth(
     .where('starts_at', '<', to)
     .where('status', 'in', ['ended', 'minutes_approved'])
     .execute();
-  const c = { ...ZERO };
+  const c = { ...ZERO_COUNTS };
   for (const m of meetings) {
     c.meetings_held++;
     if (m.kind === 'regular' || m.kind === 'regular_and_themed') c.regular_held = 1;
