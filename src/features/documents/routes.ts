@@ -11,7 +11,7 @@ import {
   requirePermission,
   type Principal,
 } from '../../platform/permissions/check.ts';
-import { DOCUMENT_KINDS, extractText, fileResponseHeaders, saveUpload } from '../../platform/files/index.ts';
+import { DOCUMENT_KINDS, extractText, saveUpload, sendStoredFile } from '../../platform/files/index.ts';
 import { IdParams } from '../orgs/schemas.ts';
 import { findOrg, findOrgs, type Org } from '../orgs/queries.ts';
 import { loadVisibleOrg } from '../orgs/routes.ts';
@@ -358,16 +358,12 @@ export function documentRoutes(api: Api, ctx: AppContext): void {
         .where('document_id', '=', doc.id)
         .executeTakeFirst();
       if (!row) throw notFound();
-      const stream = await fileStoreOf(ctx).get(row.file_key);
-      if (!stream) throw notFound();
-      const headers = fileResponseHeaders({
+      return sendStoredFile(reply, fileStoreOf(ctx), row.file_key, {
         mime: row.mime,
         fileName: row.file_name,
         size: Number(row.size),
         inline: req.query.inline === true,
       });
-      // Files are personal to the audience: never kept by shared caches.
-      return reply.headers({ ...headers, 'Cache-Control': 'private, no-store' }).send(stream);
     },
   );
 

@@ -7,7 +7,7 @@ import { AppError, notFound } from '../../platform/errors.ts';
 import { actorOf, principalOf } from '../../platform/http/request.ts';
 import { requirePermission, type Principal } from '../../platform/permissions/check.ts';
 import { ROLE_PERMISSIONS } from '../../platform/permissions/roles.ts';
-import { OFFICE_KINDS, fileResponseHeaders, saveUpload } from '../../platform/files/index.ts';
+import { OFFICE_KINDS, saveUpload, sendStoredFile } from '../../platform/files/index.ts';
 import { IdParams } from '../orgs/schemas.ts';
 import { findOrg, findOrgs } from '../orgs/queries.ts';
 import { loadVisibleOrg } from '../orgs/routes.ts';
@@ -588,14 +588,11 @@ export function exchangeRoutes(api: Api, ctx: AppContext): void {
         .where('message_id', '=', m.id)
         .executeTakeFirst();
       if (!row) throw notFound();
-      const stream = await fileStoreOf(ctx).get(row.file_key);
-      if (!stream) throw notFound();
-      const headers = fileResponseHeaders({
+      return sendStoredFile(reply, fileStoreOf(ctx), row.file_key, {
         mime: row.mime,
         fileName: row.file_name,
         size: Number(row.size),
       });
-      return reply.headers({ ...headers, 'Cache-Control': 'private, no-store' }).send(stream);
     },
   );
 }

@@ -10,7 +10,7 @@ import { findOrg } from '../orgs/queries.ts';
 import { loadVisibleOrg } from '../orgs/routes.ts';
 import { attachUpdateFile, createTask, editTask, postUpdate } from './service.ts';
 import { fileStoreOf } from '../documents/file-store.ts';
-import { IMAGE_KINDS, fileResponseHeaders, saveUpload, type FileKind } from '../../platform/files/index.ts';
+import { IMAGE_KINDS, saveUpload, sendStoredFile, type FileKind } from '../../platform/files/index.ts';
 import {
   contributorsOf,
   findTask,
@@ -317,15 +317,12 @@ export function taskRoutes(api: Api, ctx: AppContext): void {
         .where('task_id', '=', task.id)
         .executeTakeFirst();
       if (!row) throw notFound();
-      const stream = await fileStoreOf(ctx).get(row.file_key);
-      if (!stream) throw notFound();
-      const headers = fileResponseHeaders({
+      return sendStoredFile(reply, fileStoreOf(ctx), row.file_key, {
         mime: row.mime,
         fileName: row.file_name,
         size: Number(row.size),
         inline: true,
       });
-      return reply.headers({ ...headers, 'Cache-Control': 'private, no-store' }).send(stream);
     },
   );
 

@@ -26,7 +26,7 @@ export type { S3Options } from './s3-store.ts';
 export { createFileStore, localFilesDir } from './create-store.ts';
 export type { FileStoreConfig } from './create-store.ts';
 export { contentDisposition, cleanFileName, asciiFileName } from './content-disposition.ts';
-export { fileResponseHeaders, parseRange, rangeResponseHeaders } from './serve.ts';
+export { fileResponseHeaders, parseRange, rangeResponseHeaders, sendStoredFile } from './serve.ts';
 export type { ServedFile } from './serve.ts';
 export { saveUpload } from './save.ts';
 export type { SavedUpload } from './save.ts';

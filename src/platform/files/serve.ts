@@ -1,6 +1,8 @@
+import type { FastifyReply } from 'fastify';
+import { notFound } from '../errors.ts';
 import { contentDisposition } from './content-disposition.ts';
 import { KINDS } from './kinds.ts';
-import type { ByteRange } from './store.ts';
+import type { ByteRange, FileStore } from './store.ts';
 
 export interface ServedFile {
   /** MIME type recorded at upload (from content sniffing). */
@@ -43,6 +45,21 @@ export function fileResponseHeaders(file: ServedFile): Record<string, string> {
     'Cross-Origin-Resource-Policy': 'same-origin',
     'Accept-Ranges': 'bytes',
   };
+}
+
+/**
+ * Sends the stored file at `key` as an attachment (or inline where safe), 404 when the store no longer has it.
+ * Files are personal to their audience: never kept by shared caches.
+ */
+export async function sendStoredFile(
+  reply: FastifyReply,
+  store: FileStore,
+  key: string,
+  file: ServedFile,
+): Promise<FastifyReply> {
+  const stream = await store.get(key);
+  if (!stream) throw notFound();
+  return reply.headers({ ...fileResponseHeaders(file), 'Cache-Control': 'private, no-store' }).send(stream);
 }
 
 /**

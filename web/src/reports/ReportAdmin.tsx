@@ -117,60 +117,72 @@ export default function ReportAdmin(props: { orgId: string }) {
           </ul>
         )}
       </section>
-      <section aria-labelledby="ra-templates">
-        <h2 id="ra-templates">{t('reportAdmin.templates')}</h2>
-        <p>
-          <a class="button admin-add" href={`${base}/templates/new`}>
-            {t('reportAdmin.newTemplate')}
-          </a>
-        </p>
-        <ul class="list">
-          {templates.items.map((x) => (
-            <li key={x.code}>
-              <a class="list-link" href={`${base}/templates/${encodeURIComponent(x.code)}`}>
-                <span class="list-text">
-                  <span class="list-title">{x.name}</span>
-                  <span class="list-meta">
-                    {t('reportAdmin.templateMeta', {
-                      code: x.code,
-                      version: x.version,
-                      period: periodTypeLabel(x.periodType),
-                    })}
-                  </span>
-                </span>
-              </a>
-            </li>
-          ))}
-        </ul>
-      </section>
-      <section aria-labelledby="ra-indicators">
-        <h2 id="ra-indicators">{t('reportAdmin.indicators')}</h2>
-        <p>
-          <a class="button admin-add" href={`${base}/indicators/new`}>
-            {t('reportAdmin.newIndicator')}
-          </a>
-        </p>
-        <ul class="list">
-          {indicators.items.map((i) => (
-            <li key={i.code}>
-              <a class="list-link" href={`${base}/indicators/${encodeURIComponent(i.code)}`}>
-                <span class="list-text">
-                  <span class="list-title">{i.name}</span>
-                  <span class="list-meta">
-                    {[
-                      i.code,
-                      i.unit,
-                      i.kind === 'formula' ? t('reportAdmin.formula') : valueTypeLabel(i.valueType),
-                    ]
-                      .filter(Boolean)
-                      .join(' · ')}
-                  </span>
-                </span>
-              </a>
-            </li>
-          ))}
-        </ul>
-      </section>
+      <LinkSection
+        id="ra-templates"
+        title={t('reportAdmin.templates')}
+        addHref={`${base}/templates/new`}
+        addLabel={t('reportAdmin.newTemplate')}
+        items={templates.items.map((x) => ({
+          key: x.code,
+          href: `${base}/templates/${encodeURIComponent(x.code)}`,
+          title: x.name,
+          meta: t('reportAdmin.templateMeta', {
+            code: x.code,
+            version: x.version,
+            period: periodTypeLabel(x.periodType),
+          }),
+        }))}
+      />
+      <LinkSection
+        id="ra-indicators"
+        title={t('reportAdmin.indicators')}
+        addHref={`${base}/indicators/new`}
+        addLabel={t('reportAdmin.newIndicator')}
+        items={indicators.items.map((i) => ({
+          key: i.code,
+          href: `${base}/indicators/${encodeURIComponent(i.code)}`,
+          title: i.name,
+          meta: [
+            i.code,
+            i.unit,
+            i.kind === 'formula' ? t('reportAdmin.formula') : valueTypeLabel(i.valueType),
+          ]
+            .filter(Boolean)
+            .join(' · '),
+        }))}
+      />
     </Screen>
+  );
+}
+
+/** A catalogue section: its heading, a button to add one, and each entry as a link to its edit screen. */
+function LinkSection(props: {
+  id: string;
+  title: string;
+  addHref: string;
+  addLabel: string;
+  items: Array<{ key: string; href: string; title: string; meta: string }>;
+}) {
+  return (
+    <section aria-labelledby={props.id}>
+      <h2 id={props.id}>{props.title}</h2>
+      <p>
+        <a class="button admin-add" href={props.addHref}>
+          {props.addLabel}
+        </a>
+      </p>
+      <ul class="list">
+        {props.items.map((item) => (
+          <li key={item.key}>
+            <a class="list-link" href={item.href}>
+              <span class="list-text">
+                <span class="list-title">{item.title}</span>
+                <span class="list-meta">{item.meta}</span>
+              </span>
+            </a>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
