@@ -98,8 +98,9 @@ describe('installable, offline-ready app', () => {
       data: JSON.stringify(payload),
     });
     const worker = context.serviceWorkers()[0]!;
+    // Up to 20 s: on a loaded machine the worker may take seconds to handle the push.
     const shown = await worker.evaluate(async () => {
-      for (let i = 0; i < 50; i++) {
+      for (let i = 0; i < 200; i++) {
         const list = await (self as unknown as WorkerScope).registration.getNotifications();
         if (list.length > 0)
           return list.map((n: Notification) => ({ title: n.title, body: n.body, data: n.data as unknown }));
