@@ -7,7 +7,6 @@ import { newId } from '../platform/ids.ts';
 import { fold } from '../text/fold.ts';
 import { hashPassword } from '../platform/auth/passwords.ts';
 import { childPath } from '../features/orgs/paths.ts';
-import { contentPlugin } from './generate-content.ts';
 import { POSITIONS, branchName, isoDay, personName, pick, rng } from './names.ts';
 
 export interface GenerateOptions {
@@ -15,8 +14,10 @@ export interface GenerateOptions {
   membersPerBranch?: number;
   seed?: number;
   onProgress?: (done: number, total: number) => void;
-  /** Feature generators run after organisations, members and accounts (default: DATASET_PLUGINS). */
-  plugins?: DatasetPlugin[];
+  /** Feature generators run after organisations, members and accounts (default: DATASET_PLUGINS in plugins.ts). */
+  plugins?: readonly DatasetPlugin[];
+  /** Called as each plugin starts, with its name (progress then counts that plugin's work). */
+  onPart?: (name: string) => void;
 }
 
 export interface DatasetInfo {
@@ -24,13 +25,15 @@ export interface DatasetInfo {
   now: string;
   provinces: Array<{ id: string; path: string }>;
   orgs: number;
+  /** Branches with members: what a plugin working branch by branch reports its progress against. */
+  branches: number;
   members: number;
 }
 
 /**
  * A feature's part of the synthetic dataset (meetings, reports, news, documents …): runs after the core rows
  * exist, streams its own rows in batches (see `branchBatches`) and returns what it created, e.g. `{ meetings: n }`.
- * Add yours to DATASET_PLUGINS below.
+ * Add yours to DATASET_PLUGINS in `plugins.ts`.
  */
 export interface DatasetPlugin {
   name: string;
@@ -40,8 +43,6 @@ export interface DatasetPlugin {
     progress: (done: number, total: number) => void,
   ): Promise<Record<string, number>>;
 }
-
-export const DATASET_PLUGINS: DatasetPlugin[] = [contentPlugin];
 
 /** Every branch of the dataset, a batch at a time in path order (keyset pagination: flat memory at any scale). */
 export async function* branchBatches(
@@ -119,6 +120,7 @@ async function generateRows(
   const now = nowIso();
   const orgBatch: OrgRow[] = [];
   let orgCount = 0;
+  let branchCount = 0;
   let memberCount = 0;
   const flushOrgs = async () => {
     if (orgBatch.length === 0) return;
@@ -193,6 +195,7 @@ async function generateRows(
           if (orgBatch.length >= 500) await flushOrgs();
           const size = Math.min(perBranch, inProvince - (branchNo - 1) * perBranch);
           if (size <= 0) continue;
+          branchCount++;
           const rows = [];
           for (let m = 0; m < size; m++) {
             const n = ++memberCount;
@@ -290,10 +293,15 @@ async function generateRows(
     now,
     provinces: provinceRows,
     orgs: orgCount,
+    branches: branchCount,
     members: memberCount,
   };
-  for (const plugin of opts.plugins ?? DATASET_PLUGINS) {
-    Object.assign(counts, await plugin.generate(ctx, info, (done, total) => opts.onProgress?.(done, total)));
+  // Loaded here, not imported above: the plugins import this module for branchBatches.
+  const plugins = opts.plugins ?? (await import('./plugins.ts')).DATASET_PLUGINS;
+  for (const plugin of plugins) {
+    opts.onPart?.(plugin.name);
+    const part = await plugin.generate(ctx, info, (done, total) => opts.onProgress?.(done, total));
+    Object.assign(counts, part);
   }
   await mutate(ctx, { accountId: null, ip: null, requestId: 'generate' }, (uow) =>
     uow.audit({

@@ -59,35 +59,63 @@ export function registerServerCommands(program: Command): void {
     .description('Generate a large synthetic dataset (province: 110000 members, country: 5600000)')
     .requiredOption('--members <n>', 'number of members', (v) => Number.parseInt(v, 10))
     .option('--seed <n>', 'random seed', (v) => Number.parseInt(v, 10), 42)
-    .action(async (opts: { members: number; seed: number }) => {
+    .option(
+      '--plugins <list>',
+      'parts after members and accounts: all, none, or a list of news-documents, meetings, reports, supervision',
+      'all',
+    )
+    .action(async (opts: { members: number; seed: number; plugins: string }) => {
       if (!Number.isInteger(opts.members) || opts.members < 1 || opts.members > 10_000_000) {
         console.error('--members phải là số nguyên từ 1 đến 10.000.000');
+        process.exitCode = 2;
+        return;
+      }
+      const { selectPlugins } = await import('../../demo/plugins.ts');
+      let plugins;
+      try {
+        plugins = selectPlugins(opts.plugins);
+      } catch (e) {
+        console.error(`--plugins không hợp lệ: ${(e as Error).message}`);
         process.exitCode = 2;
         return;
       }
       const ctx = await createContext(loadConfig());
       const started = Date.now();
       let last = 0;
+      // Members first, then each part of the dataset with its own progress bar (organisations done).
+      let part = 'đảng viên';
+      let partStarted = started;
+      const endPart = () =>
+        process.stderr.write(` — ${((Date.now() - partStarted) / 1000).toFixed(1)} giây\n`);
       try {
         await migrate(ctx);
         const { generateDataset } = await import('../../demo/generate.ts');
         const result = await generateDataset(ctx, {
           members: opts.members,
           seed: opts.seed,
+          plugins,
+          onPart: (name) => {
+            endPart();
+            part = name;
+            partStarted = Date.now();
+            last = 0;
+          },
           onProgress: (done, total) => {
             if (Date.now() - last < 200 && done < total) return;
             last = Date.now();
-            const pct = Math.floor((done / total) * 100);
+            const pct = Math.min(100, Math.floor((done / Math.max(1, total)) * 100));
             const bar = '#'.repeat(Math.floor(pct / 4)).padEnd(25, '.');
             process.stderr.write(
-              `\r[${bar}] ${pct}% ${done.toLocaleString('vi-VN')}/${total.toLocaleString('vi-VN')} đảng viên`,
+              `\r[${bar}] ${pct}% ${done.toLocaleString('vi-VN')}/${total.toLocaleString('vi-VN')} ${part}`,
             );
           },
         });
-        process.stderr.write('\n');
+        endPart();
         console.log(
           `Đã tạo ${result.orgs} tổ chức và ${result.members} đảng viên trong ${((Date.now() - started) / 1000).toFixed(1)} giây.`,
         );
+        const { orgs: _orgs, members: _members, ...parts } = result;
+        for (const [name, n] of Object.entries(parts)) console.log(`  ${name}: ${n.toLocaleString('vi-VN')}`);
       } finally {
         await closeContext(ctx);
       }

@@ -195,7 +195,7 @@ export const reportsDataset: DatasetPlugin = {
           .execute();
       reports += reportRows.length;
       done += batch.length;
-      progress(done, info.orgs);
+      progress(done, info.branches);
     }
     const rows = [...ancestorTotals.values()].map(toRow);
     for (let i = 0; i < rows.length; i += 1000)
