@@ -198,4 +198,20 @@ export const meetingMigrations: Record<string, Migration> = {
         .execute();
     },
   },
+  // A branch's meetings of a month (supervision recount, report pre-fill, calendar) are read by organisation id;
+  // without these indexes each such read scanned every meeting (or score) of the database.
+  '20261207_52_meetings_org_id': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createIndex('meetings_org_id')
+        .on('meetings')
+        .columns(['org_id', 'starts_at'])
+        .execute();
+      await db.schema
+        .createIndex('meeting_quality_m')
+        .on('meeting_quality')
+        .columns(['meeting_id', 'created_at'])
+        .execute();
+    },
+  },
 };

@@ -78,4 +78,11 @@ export const taskMigrations: Record<string, Migration> = {
       await db.schema.createIndex('task_files_task').on('task_files').columns(['task_id']).execute();
     },
   },
+  // Lists, reminders and the supervision roll-up read a branch's tasks by organisation id: without this index
+  // each of those reads scanned every task of the database.
+  '20261207_76_tasks_org_id': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.createIndex('tasks_org_id').on('tasks').columns(['org_id', 'deadline']).execute();
+    },
+  },
 };
