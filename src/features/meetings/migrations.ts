@@ -212,6 +212,12 @@ export const meetingMigrations: Record<string, Migration> = {
         .on('meeting_quality')
         .columns(['meeting_id', 'created_at'])
         .execute();
+      // The tasks of a meeting's resolution (adopting it again replaces them; the vote screen lists them).
+      await db.schema
+        .createIndex('meeting_resolution_tasks_m')
+        .on('meeting_resolution_tasks')
+        .column('meeting_id')
+        .execute();
     },
   },
 };
