@@ -777,8 +777,8 @@ export const en: Record<MessageKey, string> = {
   'reportAdmin.ruleExpressionHint':
     'Use indicator codes, + - * /, comparisons < <= > >= == != and “and”, “or”.',
   'reportAdmin.ruleSeverity': 'Severity',
-  'reportAdmin.ruleSeverity.error': 'Error — the report cannot be sent',
-  'reportAdmin.ruleSeverity.warning': 'Warning — the sender must explain',
+  'reportAdmin.ruleSeverity.error': 'Error: blocks sending',
+  'reportAdmin.ruleSeverity.warning': 'Warning: needs an explanation',
   'reportAdmin.ruleOk': 'The expression is valid.',
   'reportAdmin.addRule': 'Add a validation rule',
   'reportAdmin.removeRule': 'Remove rule {n}',
