@@ -204,6 +204,9 @@ export async function bulkLoadReports(db: Kysely<DB>, input: BulkReportsInput): 
   }
   await rollUpCommittees(db);
   await dropBulkTables(db);
+  // Tens of millions of rows written at once: without fresh statistics the planner reads the totals table whole
+  // for a view of a few organisations (autovacuum analyses it only later).
+  await sql`analyze`.execute(db);
   await bumpStamp(db, 'views');
   return { reports };
 }
