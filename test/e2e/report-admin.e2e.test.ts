@@ -122,4 +122,77 @@ describe('reporting set-up at phone size', () => {
     await page.getByText('Kiến nghị').first().waitFor();
     await page.getByLabel(/Nữ/).first().waitFor();
   });
+
+  it('the committee adds a validation rule, checked as it is typed, and moves an indicator down', async () => {
+    const { page } = journey.browser;
+    await logout(page);
+    await login(page, 'dangu');
+    await page
+      .locator('section', { has: page.getByRole('heading', { name: /Thụy Bình/ }) })
+      .getByRole('link', { name: /^Báo cáo số liệu/ })
+      .click();
+    await waitForHeading(page, 'Báo cáo số liệu');
+    await page.getByRole('link', { name: /^Quản lý chỉ tiêu, mẫu, phân công/ }).click();
+    await waitForHeading(page, 'Quản lý báo cáo số liệu');
+    await page.getByRole('link', { name: new RegExp(TEMPLATE) }).click();
+    await waitForHeading(page, 'Sửa mẫu báo cáo');
+    await page.getByText('Mẫu này chưa có quy tắc kiểm tra.').waitFor();
+
+    // 1. A rule: an unknown code and a broken expression are named beside the field while typing.
+    await page.getByRole('button', { name: 'Thêm quy tắc kiểm tra' }).click();
+    await page.getByLabel('Thông báo khi số liệu không đạt').fill('Số được tặng Huy hiệu không quá 50 người');
+    const expression = page.getByLabel('Biểu thức kiểm tra');
+    await expression.fill('DV_HUY_HIEU_MO <= 50');
+    await page.getByText('Không có chỉ tiêu mã “DV_HUY_HIEU_MO” trong danh mục.').waitFor();
+    expect(await expression.getAttribute('aria-invalid')).toBe('true');
+    await screenshot(page, 'report-admin-rule-unknown-code');
+    await expression.fill('DV_HUY_HIEU_MOI <=');
+    await page.getByText('Biểu thức kết thúc đột ngột.').waitFor();
+    // Saving with a wrong rule is stopped before it reaches the server.
+    await page.getByRole('button', { name: 'Lưu thành phiên bản mới' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Có quy tắc kiểm tra chưa đúng' }).waitFor();
+    await expression.fill('DV_HUY_HIEU_MOI <= 50');
+    await page.getByText('Biểu thức hợp lệ.').waitFor();
+    await page.getByLabel('Mức độ').selectOption({ label: 'Cảnh báo: phải giải thích' });
+    await expectAccessible(page, 'template rules');
+    await screenshot(page, 'report-admin-rule');
+    expect(await overflowsHorizontally(page)).toBe(false);
+
+    // 2. The indicator (item 1 of part 1) moves below the free-text part, with a large button.
+    expect(await page.getByLabel('Phần tự viết 2: tiêu đề').inputValue()).toBe('Kiến nghị');
+    await page.getByRole('button', { name: 'Chuyển mục 1 của phần 1 xuống dưới' }).click();
+    expect(await page.getByLabel('Phần tự viết 1: tiêu đề').inputValue()).toBe('Kiến nghị');
+    expect(await page.getByLabel('Chỉ tiêu 2').inputValue()).toBe('DV_HUY_HIEU_MOI');
+    // Focus follows the moved item (now last: its "up" button).
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
+      'Chuyển mục 2 của phần 1 lên trên',
+    );
+    await page.getByRole('status').filter({ hasText: 'tới vị trí 2' }).waitFor();
+    await page.getByRole('button', { name: 'Chuyển mục 2 của phần 1 lên trên' }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'report-admin-reorder');
+    expect(await overflowsHorizontally(page)).toBe(false);
+
+    // 3. One save: version 3 with the rule and the new order; version 2 keeps the old order.
+    await page.getByRole('button', { name: 'Lưu thành phiên bản mới' }).click();
+    await page.getByText('Đã lưu phiên bản 3.').waitFor();
+    await page.getByText('Mã BC_HUY_HIEU · phiên bản 3 · Hằng tháng').waitFor();
+    expect(await page.getByLabel('Biểu thức kiểm tra').inputValue()).toBe('DV_HUY_HIEU_MOI <= 50');
+    expect(await page.getByLabel('Mức độ').inputValue()).toBe('warning');
+    await page.getByText(/^Phiên bản 3, ngày .* — đang dùng$/).click();
+    const v3 = page.locator('details[open] .admin-version li');
+    await v3.first().waitFor();
+    expect(await v3.allInnerTexts()).toEqual([
+      'Kiến nghị (phần tự viết)',
+      'Đảng viên được tặng Huy hiệu Đảng — bắt buộc',
+    ]);
+    await page.getByText(/^Phiên bản 3, ngày/).click();
+    await page.getByText(/^Phiên bản 2, ngày/).click();
+    const v2 = page.locator('details[open] .admin-version li');
+    await v2.first().waitFor();
+    expect(await v2.allInnerTexts()).toEqual([
+      'Đảng viên được tặng Huy hiệu Đảng — bắt buộc',
+      'Kiến nghị (phần tự viết)',
+    ]);
+    await screenshot(page, 'report-admin-rule-saved');
+  });
 });

@@ -6,6 +6,7 @@ import { subtreeBounds } from '../../platform/permissions/check.ts';
 import type { UnitOfWork } from '../../platform/context.ts';
 import { fold } from '../../text/fold.ts';
 import { childPath, depthOf } from './paths.ts';
+import { runOrgMoveSteps } from './move-steps.ts';
 import { childCount, findOrg, findOrgType, memberCountUnder, type Org } from './queries.ts';
 import './errors.ts';
 
@@ -117,6 +118,13 @@ export async function moveOrg(uow: UnitOfWork, org: Org, newParent: Org): Promis
     .where('org_path', '>=', lo)
     .where('org_path', '<', hi)
     .execute();
+  await runOrgMoveSteps(uow, {
+    orgId: org.id,
+    oldPath,
+    newPath,
+    oldParentId: org.parentId,
+    newParentId: newParent.id,
+  });
   const after = (await findOrg(uow.trx, org.id))!;
   await uow.audit({
     action: 'org.move',

@@ -2,17 +2,18 @@
 // assigned by each province to its branches, and eleven months of approved reports from every branch, with
 // the stored totals computed by the domain's full roll-up a batch of branches at a time.
 
-import { mutate } from '../../platform/context.ts';
+import { mutate, type AppContext } from '../../platform/context.ts';
 import { nowIso } from '../../platform/db/database.ts';
 import { newId } from '../../platform/ids.ts';
 import { rng } from '../../demo/names.ts';
-import { branchBatches, type DatasetPlugin } from '../../demo/generate.ts';
+import { branchBatches, type DatasetInfo, type DatasetPlugin } from '../../demo/generate.ts';
 import {
   buildTree,
   newReport,
   nextPeriod,
   parseValueKey,
   periodDates,
+  createTemplate,
   periodOf,
   rollUp,
   type DataValue,
@@ -20,6 +21,8 @@ import {
 } from './domain/index.ts';
 import { DEMO_INDICATORS, DEMO_RULES, DEMO_TEMPLATE, demoValues } from './demo-catalogue.ts';
 import { addAssignment, addIndicators, addTemplate } from './setup.ts';
+import { bulkLoadReports } from './dataset-sql.ts';
+import { unwrap } from './errors.ts';
 import { bumpStamp } from './stamps.ts';
 import { loadCatalogue } from './store.ts';
 import type { ReportTable, ReportTotalTable, ReportValueTable } from './tables.ts';
@@ -28,33 +31,48 @@ const DEADLINE = { deadlineDays: 5, lockAfterDays: 25 };
 /** Months of history before the current one. */
 export const HISTORY_MONTHS = 11;
 
+/** The demo catalogue and template, assigned by each province to its branches from the month `first`. */
+async function setUpDemoReporting(
+  ctx: AppContext,
+  provinces: DatasetInfo['provinces'],
+  first: string,
+): Promise<Map<string, string>> {
+  const actor = { accountId: null, ip: null, requestId: 'generate' };
+  const assignments = new Map<string, string>();
+  await mutate(ctx, actor, async (uow) => {
+    const owner = provinces[0]!;
+    await addIndicators(uow, owner, DEMO_INDICATORS);
+    await addTemplate(uow, owner, DEMO_TEMPLATE, DEMO_RULES);
+    for (const province of provinces) {
+      assignments.set(
+        province.id,
+        await addAssignment(uow, province, {
+          templateCode: DEMO_TEMPLATE.code,
+          target: { kind: 'org_types', orgTypes: ['branch'] },
+          periodType: 'monthly',
+          ...DEADLINE,
+          activeFrom: `${first}-01`,
+        }),
+      );
+    }
+  });
+  return assignments;
+}
+
+/** The `count` months before the current one, oldest first. */
+export function historyMonths(count = HISTORY_MONTHS): string[] {
+  const current = periodOf(new Date(), 'monthly');
+  const months: string[] = [];
+  for (let p = nextPeriod(current, -count); p !== current; p = nextPeriod(p)) months.push(p);
+  return months;
+}
+
 export const reportsDataset: DatasetPlugin = {
   name: 'reports',
   async generate(ctx, info, progress) {
     const r = rng(info.seed + 9);
-    const current = periodOf(new Date(), 'monthly');
-    const first = nextPeriod(current, -HISTORY_MONTHS);
-    const months: string[] = [];
-    for (let p = first; p !== current; p = nextPeriod(p)) months.push(p);
-    const actor = { accountId: null, ip: null, requestId: 'generate' };
-    const assignments = new Map<string, string>();
-    await mutate(ctx, actor, async (uow) => {
-      const owner = info.provinces[0]!;
-      await addIndicators(uow, owner, DEMO_INDICATORS);
-      await addTemplate(uow, owner, DEMO_TEMPLATE, DEMO_RULES);
-      for (const province of info.provinces) {
-        assignments.set(
-          province.id,
-          await addAssignment(uow, province, {
-            templateCode: DEMO_TEMPLATE.code,
-            target: { kind: 'org_types', orgTypes: ['branch'] },
-            periodType: 'monthly',
-            ...DEADLINE,
-            activeFrom: `${first}-01`,
-          }),
-        );
-      }
-    });
+    const months = historyMonths();
+    const assignments = await setUpDemoReporting(ctx, info.provinces, months[0]!);
     const { catalogue } = await loadCatalogue(ctx.db);
     const upper = await ctx.db
       .selectFrom('orgs')
@@ -207,3 +225,29 @@ export const reportsDataset: DatasetPlugin = {
     return { reports };
   },
 };
+
+/**
+ * The same reports written set-based in SQL (`dataset-sql.ts`): every branch's approved reports for the `months`
+ * months before the current one, their values and every node's totals. The country scale, where the plugin above
+ * (a JavaScript row per value) would take hours.
+ */
+export function reportsDatasetSql(monthCount = HISTORY_MONTHS): DatasetPlugin {
+  return {
+    name: 'reports-sql',
+    async generate(ctx, info, progress) {
+      const months = historyMonths(monthCount);
+      const assignments = await setUpDemoReporting(ctx, info.provinces, months[0]!);
+      const { catalogue } = await loadCatalogue(ctx.db);
+      const template = unwrap(createTemplate(DEMO_TEMPLATE, catalogue));
+      return bulkLoadReports(ctx.db, {
+        template,
+        templateVersion: 1,
+        catalogue,
+        deadline: DEADLINE,
+        months,
+        assignments,
+        progress,
+      });
+    },
+  };
+}

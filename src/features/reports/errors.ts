@@ -42,6 +42,9 @@ export function reportError(error: ReportError): AppError {
   } else if (Array.isArray(d.violations) || Array.isArray(d.warnings)) {
     const list = (d.violations ?? d.warnings) as Array<{ rule: string; message: string; values: object }>;
     for (const v of list) details.push({ field: Object.keys(v.values)[0], code: v.rule, message: v.message });
+  } else if (Array.isArray(d.ruleProblems)) {
+    for (const p of d.ruleProblems as Array<{ index: number; field: string; message: string }>)
+      details.push({ field: `rules.${p.index}.${p.field}`, code: error.code, message: p.message });
   } else if (Array.isArray(d.problems)) {
     for (const p of d.problems as string[]) details.push({ code: error.code, message: p });
   } else if (typeof d.indicator === 'string') {

@@ -82,6 +82,140 @@ describe('template versions', () => {
   });
 });
 
+describe('order of parts and items', () => {
+  it('a new order is a new version; a report opened before keeps the old order', async () => {
+    const period = periodOf(new Date(Date.now() - 35 * 864e5), 'monthly');
+    const opened = await bithu.post('/api/v1/reports', {
+      orgId: tree.branchA1.id,
+      templateCode: 'BC_THANG',
+      period,
+    });
+    expect(opened.statusCode, opened.body).toBe(201);
+    const before = (await bithu.get('/api/v1/report-templates'))
+      .json()
+      .items.find((x: { code: string }) => x.code === 'BC_THANG');
+    const order = (sections: Array<{ code: string; items: Array<{ indicator?: string; code?: string }> }>) =>
+      sections.map((s) => `${s.code}:${s.items.map((i) => i.indicator ?? i.code).join(',')}`);
+    // Part II first, and its last item (free text) moved to the top of it.
+    const [first, second, ...rest] = before.sections;
+    const reordered = [
+      { ...second, items: [second.items.at(-1), ...second.items.slice(0, -1)] },
+      first,
+      ...rest,
+    ];
+    const res = await tinh.put('/api/v1/report-templates/BC_THANG', {
+      name: before.name,
+      periodType: before.periodType,
+      sections: reordered,
+      rules: before.rules,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().version).toBe(before.version + 1);
+    const latest = (await bithu.get(`/api/v1/report-template-versions/${res.json().id}`)).json();
+    expect(order(latest.sections)).toEqual(order(reordered));
+    expect(order(latest.sections)[0]).toBe('II:GHI_CHU,SO_BUOI,DV_DU_HOP,TY_LE_DU_HOP,DANG_PHI');
+
+    const old = (await bithu.get(`/api/v1/reports/${opened.json().id}`)).json();
+    expect(old.templateVersion).toBe(before.version);
+    expect(order(old.sections)).toEqual(order(before.sections));
+    // A report opened now uses the new order.
+    const fresh = await bithu.post('/api/v1/reports', {
+      orgId: tree.branchA1.id,
+      templateCode: 'BC_THANG',
+      period: periodOf(new Date(Date.now() - 70 * 864e5), 'monthly'),
+    });
+    expect(fresh.statusCode, fresh.body).toBe(201);
+    expect(fresh.json().templateVersion).toBe(before.version + 1);
+    expect(order(fresh.json().sections)).toEqual(order(reordered));
+  });
+});
+
+describe('validation rules of a template', () => {
+  const current = async () =>
+    (await tinh.get('/api/v1/report-templates'))
+      .json()
+      .items.find((x: { code: string }) => x.code === 'BC_THANG');
+  const save = async (rules: unknown[]) => {
+    const tpl = await current();
+    return tinh.put('/api/v1/report-templates/BC_THANG', {
+      name: tpl.name,
+      periodType: tpl.periodType,
+      sections: tpl.sections,
+      rules,
+    });
+  };
+
+  it('adds, edits and removes rules, each change a new version', async () => {
+    const start = await current();
+    const added = await save([
+      ...start.rules,
+      { code: 'QT_1', name: 'Số buổi không quá 4', expression: 'SO_BUOI <= 4', severity: 'warning' },
+    ]);
+    expect(added.statusCode, added.body).toBe(200);
+    expect(added.json().version).toBe(start.version + 1);
+    expect((await current()).rules.map((r: { code: string }) => r.code)).toEqual([
+      'DU_HOP_LE_TONG',
+      'CO_SINH_HOAT',
+      'QT_1',
+    ]);
+
+    const edited = await save(
+      (await current()).rules.map((r: { code: string }) =>
+        r.code === 'QT_1'
+          ? { ...r, expression: 'SO_BUOI <= 6', severity: 'error', name: 'Số buổi không quá 6' }
+          : r,
+      ),
+    );
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect((await current()).rules.find((r: { code: string }) => r.code === 'QT_1')).toMatchObject({
+      expression: 'SO_BUOI <= 6',
+      severity: 'error',
+      name: 'Số buổi không quá 6',
+    });
+
+    const removed = await save((await current()).rules.filter((r: { code: string }) => r.code !== 'QT_1'));
+    expect(removed.statusCode, removed.body).toBe(200);
+    expect((await current()).rules.map((r: { code: string }) => r.code)).toEqual([
+      'DU_HOP_LE_TONG',
+      'CO_SINH_HOAT',
+    ]);
+    expect((await current()).version).toBe(start.version + 3);
+  });
+
+  it('refuses bad expressions with a stable code, naming the rule and the field, and keeps the version', async () => {
+    const before = await current();
+    const res = await save([
+      ...before.rules,
+      { code: 'QT_2', name: 'Cú pháp sai', expression: 'SO_BUOI <=', severity: 'error' },
+      { code: 'QT_3', name: 'Mã lạ', expression: 'SO_BUOII >= 1', severity: 'warning' },
+      { code: 'QT_4', name: 'Chỉ tiêu công thức', expression: 'TY_LE_DU_HOP <= 100', severity: 'warning' },
+    ]);
+    expect(res.statusCode).toBe(422);
+    const error = res.json().error;
+    expect(error.code).toBe('REPORT_RULE_SYNTAX');
+    expect(error.details.map((d: { field: string }) => d.field)).toEqual([
+      'rules.2.expression',
+      'rules.3.expression',
+      'rules.4.expression',
+    ]);
+    expect(error.details[1].message).toContain('SO_BUOII');
+    expect(error.details[0].message).toMatch(/[ăâđêôơư]/i);
+    expect((await current()).version).toBe(before.version);
+  });
+
+  it('does not let a branch secretary change the rules', async () => {
+    const tpl = await current();
+    const res = await bithu.put('/api/v1/report-templates/BC_THANG', {
+      name: tpl.name,
+      periodType: tpl.periodType,
+      sections: tpl.sections,
+      rules: [],
+    });
+    expect(res.statusCode).toBe(403);
+    expect((await current()).rules).toHaveLength(2);
+  });
+});
+
 describe('assignments', () => {
   const base = {
     templateCode: 'BC_THANG',

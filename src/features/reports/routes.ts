@@ -2,6 +2,7 @@ import type { Api } from '../../platform/http/types.ts';
 import type { AppContext } from '../../platform/context.ts';
 import './errors.ts';
 import './prefill-meetings.ts';
+import './org-moves.ts';
 import { configRoutes } from './config-routes.ts';
 import { narrativeRoutes } from './narrative-routes.ts';
 import { reportRoutes as entryRoutes } from './report-routes.ts';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { api, errorMessage } from '../api/client.ts';
+import { ApiError, api, errorMessage } from '../api/client.ts';
 import { Alert } from '../components/Alert.tsx';
 import { LoadError, Loading } from '../components/Loading.tsx';
 import { Screen } from '../components/Screen.tsx';
@@ -17,6 +17,13 @@ import {
   type TemplateItem,
   type TemplateSection,
 } from './admin-shared.tsx';
+import {
+  freshRuleCode,
+  moveEntry,
+  ruleExpressionProblem,
+  type Rule,
+  type RuleSeverity,
+} from './template-edit.ts';
 import './reports.css';
 
 interface Version {
@@ -33,6 +40,128 @@ function freshCode(prefix: string, taken: Set<string>): string {
     const code = `${prefix}_${n}`;
     if (!taken.has(code)) return code;
   }
+}
+
+/** Focuses a control once the moved list is drawn: the same button, or the other one when it has reached an end. */
+function focusAfterMove(id: string, other: string) {
+  requestAnimationFrame(() => {
+    const el = document.getElementById(id) as HTMLButtonElement | null;
+    (el && !el.disabled ? el : document.getElementById(other))?.focus();
+  });
+}
+
+/** Up and down buttons of one part or item: large, labelled with what they move (no dragging needed). */
+function MoveButtons(props: {
+  id: string;
+  index: number;
+  count: number;
+  upLabel: string;
+  downLabel: string;
+  onMove: (delta: -1 | 1) => void;
+}) {
+  return (
+    <div class="admin-move">
+      <button
+        type="button"
+        id={`${props.id}-up`}
+        class="button"
+        aria-label={props.upLabel}
+        disabled={props.index === 0}
+        onClick={() => props.onMove(-1)}
+      >
+        <span aria-hidden="true">↑ </span>
+        {t('reportAdmin.moveUp')}
+      </button>
+      <button
+        type="button"
+        id={`${props.id}-down`}
+        class="button"
+        aria-label={props.downLabel}
+        disabled={props.index === props.count - 1}
+        onClick={() => props.onMove(1)}
+      >
+        <span aria-hidden="true">↓ </span>
+        {t('reportAdmin.moveDown')}
+      </button>
+    </div>
+  );
+}
+
+/** One validation rule: its message, its expression (checked as it is typed) and its severity. */
+function RuleFields(props: {
+  index: number;
+  rule: Rule;
+  indicators: Indicator[];
+  serverErrors: Record<string, string>;
+  onChange: (rule: Rule) => void;
+  onRemove: () => void;
+}) {
+  const { index: k, rule } = props;
+  const id = `rule-${k}`;
+  const local =
+    rule.expression.trim() === '' ? null : ruleExpressionProblem(rule.expression, props.indicators);
+  const expressionError = local ?? props.serverErrors[`rules.${k}.expression`] ?? null;
+  const nameError = props.serverErrors[`rules.${k}.name`] ?? props.serverErrors[`rules.${k}.code`] ?? null;
+  return (
+    <li class="admin-item admin-rule">
+      <p class="admin-rule-title">{t('reportAdmin.ruleN', { n: k + 1 })}</p>
+      <div class="field">
+        <label for={`${id}-name`}>{t('reportAdmin.ruleName')}</label>
+        <input
+          id={`${id}-name`}
+          type="text"
+          value={rule.name}
+          aria-invalid={nameError ? 'true' : undefined}
+          aria-describedby={nameError ? `${id}-name-error` : undefined}
+          onInput={(e) => props.onChange({ ...rule, name: e.currentTarget.value })}
+        />
+        {nameError && (
+          <p id={`${id}-name-error`} class="field-error">
+            {nameError}
+          </p>
+        )}
+      </div>
+      <div class="field">
+        <label for={`${id}-expr`}>{t('reportAdmin.ruleExpression')}</label>
+        <p class="hint" id={`${id}-expr-hint`}>
+          {t('reportAdmin.ruleExpressionHint')}
+        </p>
+        <input
+          id={`${id}-expr`}
+          type="text"
+          class="admin-expression"
+          value={rule.expression}
+          autocapitalize="characters"
+          autocorrect="off"
+          spellcheck={false}
+          aria-invalid={expressionError ? 'true' : undefined}
+          aria-describedby={`${id}-expr-hint ${id}-expr-check`}
+          onInput={(e) => props.onChange({ ...rule, expression: e.currentTarget.value })}
+        />
+        <p
+          id={`${id}-expr-check`}
+          class={expressionError ? 'field-error' : rule.expression.trim() ? 'field-ok' : 'hint'}
+          aria-live="polite"
+        >
+          {expressionError ?? (rule.expression.trim() ? t('reportAdmin.ruleOk') : '')}
+        </p>
+      </div>
+      <div class="field">
+        <label for={`${id}-severity`}>{t('reportAdmin.ruleSeverity')}</label>
+        <select
+          id={`${id}-severity`}
+          value={rule.severity}
+          onChange={(e) => props.onChange({ ...rule, severity: e.currentTarget.value as RuleSeverity })}
+        >
+          <option value="error">{t('reportAdmin.ruleSeverity.error')}</option>
+          <option value="warning">{t('reportAdmin.ruleSeverity.warning')}</option>
+        </select>
+      </div>
+      <button type="button" class="button button-danger" onClick={props.onRemove}>
+        {t('reportAdmin.removeRule', { n: k + 1 })}
+      </button>
+    </li>
+  );
 }
 
 function takenCodes(sections: TemplateSection[]): Set<string> {
@@ -111,6 +240,9 @@ export default function TemplateForm(props: { orgId: string; code?: string }) {
   const [newCode, setNewCode] = useState('');
   const [periodType, setPeriodType] = useState<PeriodType>('monthly');
   const [sections, setSections] = useState<TemplateSection[]>([{ code: 'I', title: '', items: [] }]);
+  const [rules, setRules] = useState<Rule[]>([]);
+  const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
+  const [moved, setMoved] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -121,6 +253,7 @@ export default function TemplateForm(props: { orgId: string; code?: string }) {
     setName(existing.name);
     setPeriodType(existing.periodType);
     setSections(existing.sections.map((s) => ({ ...s, items: [...s.items] })));
+    setRules((existing.rules ?? []).map((r) => ({ ...r })));
   }, [existing?.id]);
 
   const title = code ? t('reportAdmin.editTemplate') : t('reportAdmin.newTemplate');
@@ -143,6 +276,28 @@ export default function TemplateForm(props: { orgId: string; code?: string }) {
     setSection(k, { ...sections[k]!, items: sections[k]!.items.map((it, i) => (i === j ? next : it)) });
   const removeItem = (k: number, j: number) =>
     setSection(k, { ...sections[k]!, items: sections[k]!.items.filter((_, i) => i !== j) });
+  const itemName = (item: TemplateItem) =>
+    item.kind === 'indicator' ? (names.get(item.indicator) ?? item.indicator) : item.label;
+  const moveSection = (k: number, delta: -1 | 1) => {
+    setSections(moveEntry(sections, k, delta));
+    setMoved(t('reportAdmin.movedTo', { name: sections[k]!.title || `${k + 1}`, n: k + delta + 1 }));
+    focusAfterMove(
+      `sec-${k + delta}-${delta < 0 ? 'up' : 'down'}`,
+      `sec-${k + delta}-${delta < 0 ? 'down' : 'up'}`,
+    );
+  };
+  const moveItem = (k: number, j: number, delta: -1 | 1) => {
+    const section = sections[k]!;
+    setSection(k, { ...section, items: moveEntry(section.items, j, delta) });
+    setMoved(t('reportAdmin.movedTo', { name: itemName(section.items[j]!), n: j + delta + 1 }));
+    const id = `sec-${k}-item-${j + delta}`;
+    focusAfterMove(`${id}-${delta < 0 ? 'up' : 'down'}`, `${id}-${delta < 0 ? 'down' : 'up'}`);
+  };
+  const setRule = (k: number, next: Rule) => {
+    setRules(rules.map((r, i) => (i === k ? next : r)));
+    // A field the server refused is checked again from what is typed now.
+    setServerErrors({});
+  };
   const addItem = (k: number, kind: TemplateItem['kind']) => {
     const taken = takenCodes(sections);
     const used = new Set(
@@ -164,14 +319,20 @@ export default function TemplateForm(props: { orgId: string; code?: string }) {
     e.preventDefault();
     setError(null);
     setSaved(null);
+    setMoved(null);
     if (!name.trim()) return setError(t('reportAdmin.nameRequired'));
     if (sections.some((s) => !s.title.trim())) return setError(t('reportAdmin.sectionTitleRequired'));
     if (sections.some((s) => s.items.some((i) => i.kind !== 'indicator' && !i.label.trim())))
       return setError(t('reportAdmin.itemLabelRequired'));
+    if (rules.some((r) => !r.name.trim())) return setError(t('reportAdmin.ruleNameRequired'));
+    if (rules.some((r) => ruleExpressionProblem(r.expression, indicators.items)))
+      return setError(t('reportAdmin.rulesInvalid'));
+    setServerErrors({});
     const body = {
       name: name.trim(),
       periodType,
       sections: sections.map((s) => ({ ...s, title: s.title.trim() })),
+      rules: rules.map((r) => ({ ...r, name: r.name.trim(), expression: r.expression.trim() })),
     };
     setBusy(true);
     try {
@@ -192,6 +353,13 @@ export default function TemplateForm(props: { orgId: string; code?: string }) {
       }
     } catch (err) {
       setError(errorMessage(err));
+      // Refusals of one rule's field come back with the field's name ("rules.2.expression"): shown beside it.
+      if (err instanceof ApiError && Array.isArray(err.details)) {
+        const byField: Record<string, string> = {};
+        for (const d of err.details as Array<{ field?: string; message?: string }>)
+          if (d.field?.startsWith('rules.') && d.message) byField[d.field] = d.message;
+        setServerErrors(byField);
+      }
     } finally {
       setBusy(false);
     }
@@ -251,6 +419,16 @@ export default function TemplateForm(props: { orgId: string; code?: string }) {
         {sections.map((s, k) => (
           <fieldset key={s.code} class="report-section admin-section">
             <legend>{t('reportAdmin.sectionN', { n: k + 1 })}</legend>
+            {sections.length > 1 && (
+              <MoveButtons
+                id={`sec-${k}`}
+                index={k}
+                count={sections.length}
+                upLabel={t('reportAdmin.moveSectionUp', { n: k + 1 })}
+                downLabel={t('reportAdmin.moveSectionDown', { n: k + 1 })}
+                onMove={(delta) => moveSection(k, delta)}
+              />
+            )}
             <div class="field">
               <label for={`sec-${k}-title`}>{t('reportAdmin.sectionTitle')}</label>
               <input
@@ -309,6 +487,16 @@ export default function TemplateForm(props: { orgId: string; code?: string }) {
                       />
                       <span>{t('reportAdmin.required')}</span>
                     </label>
+                    {s.items.length > 1 && (
+                      <MoveButtons
+                        id={id}
+                        index={j}
+                        count={s.items.length}
+                        upLabel={t('reportAdmin.moveItemUp', { n: j + 1, s: k + 1 })}
+                        downLabel={t('reportAdmin.moveItemDown', { n: j + 1, s: k + 1 })}
+                        onMove={(delta) => moveItem(k, j, delta)}
+                      />
+                    )}
                     <button type="button" class="button button-danger" onClick={() => removeItem(k, j)}>
                       {t('reportAdmin.removeItem', { n: j + 1 })}
                     </button>
@@ -351,6 +539,44 @@ export default function TemplateForm(props: { orgId: string; code?: string }) {
             {t('reportAdmin.addSection')}
           </button>
         </p>
+        <fieldset class="report-section admin-section" aria-describedby="tpl-rules-hint">
+          <legend>{t('reportAdmin.rules')}</legend>
+          <p class="hint" id="tpl-rules-hint">
+            {t('reportAdmin.rulesHint')}
+          </p>
+          {rules.length === 0 && <p>{t('reportAdmin.rulesNone')}</p>}
+          <ol class="admin-items">
+            {rules.map((rule, k) => (
+              <RuleFields
+                key={rule.code}
+                index={k}
+                rule={rule}
+                indicators={indicators.items}
+                serverErrors={serverErrors}
+                onChange={(next) => setRule(k, next)}
+                onRemove={() => {
+                  setRules(rules.filter((_, i) => i !== k));
+                  setServerErrors({});
+                }}
+              />
+            ))}
+          </ol>
+          <div class="actions">
+            <button
+              type="button"
+              class="button"
+              onClick={() =>
+                setRules([
+                  ...rules,
+                  { code: freshRuleCode(rules), name: '', expression: '', severity: 'error' },
+                ])
+              }
+            >
+              {t('reportAdmin.addRule')}
+            </button>
+          </div>
+        </fieldset>
+        <Alert message={moved} kind="success" />
         <Alert message={error} />
         <Alert message={saved} kind="success" />
         <div class="actions">

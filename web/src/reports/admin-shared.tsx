@@ -66,6 +66,8 @@ export interface Template {
   name: string;
   periodType: PeriodType;
   sections: TemplateSection[];
+  /** Validation rules (see template-edit.ts). */
+  rules?: Array<{ code: string; name: string; expression: string; severity: 'error' | 'warning' }>;
   ownerOrgId: string;
   createdAt: string;
 }

@@ -14,4 +14,5 @@ export * from './submission.ts';
 export * from './workflow.ts';
 export * from './timeliness.ts';
 export * from './aggregation.ts';
+export * from './move.ts';
 export * from './summary.ts';

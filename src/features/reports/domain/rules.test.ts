@@ -61,6 +61,29 @@ describe('compileRules', () => {
       'Mã quy tắc “E” bị trùng.',
       'Quy tắc «Công thức» dùng “TY_LE_DU_HOP”, không phải chỉ tiêu số liệu.',
     ]);
+    // Each problem names the rule (by its place) and the field to fix, so a form shows it beside that field.
+    expect(
+      (r.error.details?.ruleProblems as Array<{ index: number; field: string }>).map(
+        (p) => `${p.index}.${p.field}`,
+      ),
+    ).toEqual([
+      '0.expression',
+      '1.expression',
+      '2.expression',
+      '3.expression',
+      '4.expression',
+      '5.code',
+      '6.expression',
+    ]);
+  });
+
+  it('refuses a rule without a message', () => {
+    const r = compileRules([{ code: 'A', name: '  ', expression: 'DV_TONG >= 0', severity: 'error' }], cat);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.details?.ruleProblems).toEqual([
+      { index: 0, field: 'name', message: 'Quy tắc thứ 1 chưa có thông báo.' },
+    ]);
   });
 });
 

@@ -47,33 +47,52 @@ export interface RuleViolation {
   values: Record<string, number | null>;
 }
 
-/** Parses every rule and checks it only uses numeric or yes/no data indicators of the catalogue. */
+/** One problem of one rule, by its place in the list and the field to fix (shown beside that field). */
+export interface RuleProblem {
+  index: number;
+  field: 'code' | 'name' | 'expression';
+  message: string;
+}
+
+/**
+ * Parses every rule and checks it only uses numeric or yes/no data indicators of the catalogue. Refusals list
+ * every problem in `details.problems` (messages) and `details.ruleProblems` (by rule and field).
+ */
 export function compileRules(rules: readonly ValidationRule[], catalogue: Catalogue): Result<CompiledRule[]> {
-  const problems: string[] = [];
+  const found: RuleProblem[] = [];
   const compiled: CompiledRule[] = [];
   const codes = new Set<string>();
-  for (const rule of rules) {
-    if (codes.has(rule.code)) problems.push(`Mã quy tắc “${rule.code}” bị trùng.`);
+  for (const [index, rule] of rules.entries()) {
+    const problem = (field: RuleProblem['field'], message: string) => found.push({ index, field, message });
+    if (codes.has(rule.code)) problem('code', `Mã quy tắc “${rule.code}” bị trùng.`);
     codes.add(rule.code);
+    if (!rule.name.trim()) problem('name', `Quy tắc thứ ${index + 1} chưa có thông báo.`);
+    const label = rule.name.trim() || `thứ ${index + 1}`;
     let expr: Expr;
     try {
       expr = parseExpression(rule.expression, 'boolean');
     } catch (error) {
       if (!(error instanceof ExpressionSyntaxError)) throw error;
-      problems.push(`Quy tắc «${rule.name}»: ${error.message}`);
+      problem('expression', `Quy tắc «${label}»: ${error.message}`);
       continue;
     }
     for (const ref of referencesOf(expr)) {
       const indicator = catalogue.indicators.get(ref.code);
       if (!indicator || indicator.kind !== 'data' || indicator.valueType === 'text') {
-        problems.push(`Quy tắc «${rule.name}» dùng “${ref.code}”, không phải chỉ tiêu số liệu.`);
+        problem('expression', `Quy tắc «${label}» dùng “${ref.code}”, không phải chỉ tiêu số liệu.`);
       } else if (ref.combo !== TOTAL && !comboKeys(indicator).includes(ref.combo)) {
-        problems.push(`Quy tắc «${rule.name}» dùng phân tổ không có “${ref.combo}” của «${indicator.name}».`);
+        problem(
+          'expression',
+          `Quy tắc «${label}» dùng phân tổ không có “${ref.combo}” của «${indicator.name}».`,
+        );
       }
     }
     compiled.push({ ...rule, expr });
   }
-  if (problems.length > 0) return fail('REPORT_RULE_SYNTAX', problems.join(' '), { problems });
+  if (found.length > 0) {
+    const problems = found.map((p) => p.message);
+    return fail('REPORT_RULE_SYNTAX', problems.join(' '), { problems, ruleProblems: found });
+  }
   return ok(compiled);
 }
 
