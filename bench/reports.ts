@@ -107,7 +107,7 @@ if (!PG) {
       .where('type_code', '=', 'province_committee')
       .orderBy('path')
       .execute();
-    const info = { seed: 42, now: new Date().toISOString(), provinces, orgs: 0, members: 0 };
+    const info = { seed: 42, now: new Date().toISOString(), provinces, orgs: 0, branches: 0, members: 0 };
     await reportsDatasetSql(MONTHS).generate(ctx, info, (done, total) =>
       process.stderr.write(
         `  reports of province ${done}/${total}, ${Math.round(performance.now() - t0)} ms\n`,
