@@ -6,7 +6,7 @@ import { syncNewsSearch } from '../news/search.ts';
 import { bumpFeedStamp } from '../news/feed-stamp.ts';
 
 // Content stores the paths it is published to and published from; when a subtree moves, those paths follow.
-const PATH_COLUMNS = [
+export const PATH_COLUMNS = [
   ['documents', 'org_path'],
   ['document_audience', 'audience_path'],
   ['news', 'org_path'],

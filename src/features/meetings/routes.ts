@@ -12,8 +12,17 @@ import { liveRoutes } from './routes/live.ts';
 import { voteRoutes } from './routes/votes.ts';
 import { minutesRoutes } from './routes/minutes.ts';
 import { qualityRoutes } from './routes/quality.ts';
+import { registerPathColumns } from '../orgs/move-steps.ts';
 
 /** Every meeting route; each part of a meeting's life has its own file under routes/. */
+
+// Copies of organisation paths, rewritten when a subtree moves (see orgs/move-steps.ts).
+registerPathColumns('meetings', [
+  ['meeting_templates', 'org_path'],
+  ['meetings', 'org_path'],
+  ['meeting_resolution_tasks', 'org_path'],
+]);
+
 export function meetingRoutes(api: Api, ctx: AppContext): void {
   registerMeetingReminderJobs();
   // Live streams never end by themselves: end them first, or stopping the server would wait for every phone.

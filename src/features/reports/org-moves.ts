@@ -7,19 +7,11 @@
 //     through the organisations' `updated_at` (set by the move) — the assignments stamp is bumped too, since which
 //     assignments reach the subtree changed.
 
-import { sql } from 'kysely';
-import { subtreeBounds } from '../../platform/permissions/check.ts';
-import { registerOrgMoveStep, type OrgMove } from '../orgs/move-steps.ts';
+import { registerOrgMoveStep, registerPathColumns, type OrgMove } from '../orgs/move-steps.ts';
 import type { UnitOfWork } from '../../platform/context.ts';
 import { moveDeltas } from './domain/index.ts';
 import { applyTotals, selfAndAncestorIds } from './rollup.ts';
 import { bumpStamp, totalsStamp } from './stamps.ts';
-
-const PATH_COLUMNS = [
-  ['reports', 'org_path'],
-  ['narrative_reports', 'org_path'],
-  ['narrative_reports', 'reviewer_path'],
-] as const;
 
 export async function followOrgMove(uow: UnitOfWork, move: OrgMove): Promise<void> {
   const rows = await uow.trx
@@ -40,12 +32,6 @@ export async function followOrgMove(uow: UnitOfWork, move: OrgMove): Promise<voi
     newAncestors: selfAndAncestorIds(move.newPath).slice(1),
   });
   await applyTotals(uow.trx, deltas);
-  const [lo, hi] = subtreeBounds(move.oldPath);
-  const cut = move.oldPath.length + 1;
-  for (const [table, column] of PATH_COLUMNS) {
-    await sql`update ${sql.table(table)} set ${sql.ref(column)} = ${move.newPath} || substr(${sql.ref(column)}, ${cut})
-      where ${sql.ref(column)} >= ${lo} and ${sql.ref(column)} < ${hi}`.execute(uow.trx);
-  }
   await bumpStamp(uow.trx, totalsStamp(move.oldPath));
   if (totalsStamp(move.newPath) !== totalsStamp(move.oldPath))
     await bumpStamp(uow.trx, totalsStamp(move.newPath));
@@ -53,3 +39,12 @@ export async function followOrgMove(uow: UnitOfWork, move: OrgMove): Promise<voi
 }
 
 registerOrgMoveStep('reports', followOrgMove);
+registerPathColumns('reports', [
+  ['reports', 'org_path'],
+  ['narrative_reports', 'org_path'],
+  ['narrative_reports', 'reviewer_path'],
+  // What a committee owns or assigns moves with the committee.
+  ['report_indicators', 'owner_path'],
+  ['report_templates', 'owner_path'],
+  ['report_assignments', 'committee_path'],
+]);

@@ -5,8 +5,12 @@ import type { SearchItemType, SearchLevel } from './index-writer.ts';
 import { MAX_QUERY_CHARS, MAX_QUERY_TERMS } from './query.ts';
 import { SearchQuery, SearchResponse } from './schemas.ts';
 import { searchFor } from './service.ts';
+import { registerPathColumns } from '../orgs/move-steps.ts';
 
 const tags = ['Tìm kiếm'];
+
+// Copies of organisation paths, rewritten when a subtree moves (see orgs/move-steps.ts).
+registerPathColumns('search', [['search_audience', 'path']]);
 
 export const TRUNCATED_NOTICE = `Câu tìm kiếm quá dài: chỉ tìm theo ${MAX_QUERY_CHARS} ký tự hoặc ${MAX_QUERY_TERMS} từ đầu tiên.`;
 
