@@ -59,7 +59,17 @@ export function registerServerCommands(program: Command): void {
     .description('Generate a large synthetic dataset (province: 110000 members, country: 5600000)')
     .requiredOption('--members <n>', 'number of members', (v) => Number.parseInt(v, 10))
     .option('--seed <n>', 'random seed', (v) => Number.parseInt(v, 10), 42)
-    .action(async (opts: { members: number; seed: number }) => {
+    .option(
+      '--skip <plugins>',
+      'comma-separated dataset plugins not to run (e.g. news-documents): organisations, members and accounts are always made',
+      (v) =>
+        v
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      [] as string[],
+    )
+    .action(async (opts: { members: number; seed: number; skip: string[] }) => {
       if (!Number.isInteger(opts.members) || opts.members < 1 || opts.members > 10_000_000) {
         console.error('--members phải là số nguyên từ 1 đến 10.000.000');
         process.exitCode = 2;
@@ -70,10 +80,19 @@ export function registerServerCommands(program: Command): void {
       let last = 0;
       try {
         await migrate(ctx);
-        const { generateDataset } = await import('../../demo/generate.ts');
+        const { DATASET_PLUGINS, generateDataset } = await import('../../demo/generate.ts');
+        const unknown = opts.skip.filter((name) => !DATASET_PLUGINS.some((p) => p.name === name));
+        if (unknown.length > 0) {
+          console.error(
+            `Không có phần dữ liệu: ${unknown.join(', ')} (có: ${DATASET_PLUGINS.map((p) => p.name).join(', ')})`,
+          );
+          process.exitCode = 2;
+          return;
+        }
         const result = await generateDataset(ctx, {
           members: opts.members,
           seed: opts.seed,
+          plugins: DATASET_PLUGINS.filter((p) => !opts.skip.includes(p.name)),
           onProgress: (done, total) => {
             if (Date.now() - last < 200 && done < total) return;
             last = Date.now();
