@@ -1,13 +1,17 @@
 /**
  * Supervision view on the province dataset (~110k members, ~5k branches): the province committee's monthly view
- * (every district summed from the branch-month roll-up rows) and the yearly view, measured in process on SQLite.
+ * (its own level row and each district's), with the 12-month trend, and the yearly view, measured in process on
+ * SQLite.
  *
- * Run: `npx tsx bench/supervision-view.ts [--runs 200]` after `npm run bench -- --full` generated
- * `tmp/bench/province-110k-sqlite`. The dataset is copied; its roll-up table is filled with 12 months of rows for
- * every branch (varied counts, as `refreshMeetingMonth` would write them), so the view reads what it reads in
- * production. Writes `bench/results/supervision-view.json`.
+ * Run: `npx tsx bench/supervision-view.ts [--runs 200]` after `npm run bench -- --full` (or
+ * `sotay generate --members 110000` with SOTAY_DATA_DIR=tmp/bench/province-110k-sqlite) made
+ * `tmp/bench/province-110k-sqlite`. The dataset is copied; its branch roll-up is filled with 12 months of rows for
+ * every branch (varied counts, as `refreshMeetingMonth` would write them) through `upsertMonth`, which moves the
+ * level rows of every ancestor in the same transaction, so the view reads what it reads in production. Writes
+ * `bench/results/supervision-view.json`.
  */
 import fs from 'node:fs';
+import { sql } from 'kysely';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -16,6 +20,7 @@ import { closeContext, createContext, migrate } from '../src/app/boot.ts';
 import { supervisionView, trendOf } from '../src/features/supervision/queries.ts';
 import { trailingMonths } from '../src/features/supervision/period.ts';
 import { upsertMonth, ZERO_COUNTS } from '../src/features/supervision/rollup.ts';
+import { rebuildLevels } from '../src/features/supervision/levels.ts';
 import { findOrg } from '../src/features/orgs/queries.ts';
 
 const arg = (name: string) => {
@@ -66,8 +71,10 @@ const figures = () => {
     active_members: rnd(expected),
   };
 };
+let levelsMs: number | null = null;
 if (pgUrl) {
-  // Millions of rows: written as the roll-up would hold them, many per statement.
+  // Millions of rows: written as the roll-up would hold them, many per statement; the level rows are then
+  // summed from them by the migration's backfill (a month at a time).
   await ctx.db.deleteFrom('supervision_monthly').execute();
   const now = new Date().toISOString();
   let batch: Array<Record<string, unknown>> = [];
@@ -85,6 +92,12 @@ if (pgUrl) {
       if (batch.length >= 2_000) await flush();
     }
   await flush();
+  const l0 = performance.now();
+  await ctx.db.transaction().execute((trx) => rebuildLevels(trx, 1_000));
+  levelsMs = Math.round(performance.now() - l0);
+  // Fresh statistics, as autovacuum would gather them after a bulk load.
+  await sql`analyze supervision_totals`.execute(ctx.db);
+  await sql`analyze supervision_monthly`.execute(ctx.db);
 } else {
   await ctx.db.transaction().execute(async (trx) => {
     for (const b of branches)
@@ -131,7 +144,19 @@ const result = {
   db: pgUrl ? 'postgres' : 'sqlite',
   branches: branches.length,
   rollupRows: branches.length * months.length,
+  levelRows: Number(
+    (
+      await ctx.db
+        .selectFrom('supervision_totals')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('month', 'in', months)
+        .executeTakeFirstOrThrow()
+    ).n,
+  ),
   fill_ms: Math.round(fillMs),
+  ...(levelsMs !== null ? { levels_backfill_ms: levelsMs } : {}),
+  loadavg: os.loadavg().map((x) => Math.round(x * 100) / 100),
+  at: new Date().toISOString(),
   cpus: os.cpus().length,
   results: [monthly, monthlyTrend, yearly],
 };

@@ -101,12 +101,13 @@ export async function rebuildLevels(db: DbOrTx, batch = 500): Promise<number> {
         .selectFrom('supervision_monthly')
         .select(['org_id', 'org_path', ...COUNT_COLUMNS])
         .where('month', '=', month)
-        .where('org_id', '>', after)
-        .orderBy('org_id')
+        .where('org_path', '>', after)
+        .orderBy('org_path')
         .limit(5_000)
         .execute();
       if (rows.length === 0) break;
-      after = rows[rows.length - 1]!.org_id;
+      // Keyset on the (month, org_path) index: each page is one range read.
+      after = rows[rows.length - 1]!.org_path;
       for (const r of rows) {
         for (const id of idsOnPath(r.org_path)) {
           let s = sums.get(id);
