@@ -1,7 +1,8 @@
 /**
  * One row per organisation that holds meetings (a branch) and month: the counts every supervision figure is
  * made of. Kept up to date when a meeting ends or its minutes are approved (a job per meeting), when a task
- * changes (same transaction) and nightly (quality scores, app activity). Views sum rows of a subtree.
+ * changes (same transaction) and nightly (quality scores, app activity). Each change is also added to the
+ * level rows (`supervision_totals`) above the branch.
  */
 export interface SupervisionMonthlyTable {
   org_id: string;
