@@ -1,5 +1,6 @@
 import type { DbOrTx } from '../../platform/db/database.ts';
-import { nowIso } from '../../platform/db/database.ts';
+import type { Kysely } from 'kysely';
+import { dialectOf, nowIso } from '../../platform/db/database.ts';
 import { taskState } from '../tasks/domain/tasks.ts';
 import type { SupervisionCounts } from './tables.ts';
 import { branchRowDelta, COUNT_COLUMNS, isZero, selfAndAncestorDeltas, type LevelDelta } from './deltas.ts';
@@ -41,18 +42,24 @@ export async function writeBranchMonths(
   months: ReadonlyMap<string, Counts>,
 ): Promise<void> {
   const now = nowIso();
+  // The branch's path now, not the caller's copy (a task or meeting may carry the path from before a move).
+  // On PostgreSQL the organisation row is share-locked: a move of a subtree above waits for this transaction,
+  // and this one waits for a move in progress, so the deltas always go to the ancestors the branch really has.
+  let org = db.selectFrom('orgs').select('path').where('id', '=', key.orgId);
+  if (dialectOf(db as unknown as Kysely<unknown>) === 'postgres') org = org.forShare();
+  const orgPath = (await org.executeTakeFirst())?.path ?? key.orgPath;
   const deltas: LevelDelta[] = [];
   for (const month of [...months.keys()].sort()) {
     const counts = months.get(month)!;
     const inserted = await db
       .insertInto('supervision_monthly')
-      .values({ ...ZERO_COUNTS, ...counts, org_id: key.orgId, org_path: key.orgPath, month, updated_at: now })
+      .values({ ...ZERO_COUNTS, ...counts, org_id: key.orgId, org_path: orgPath, month, updated_at: now })
       .onConflict((oc) => oc.columns(['org_id', 'month']).doNothing())
       .returning('org_id')
       .executeTakeFirst();
     if (inserted) {
       deltas.push(
-        ...selfAndAncestorDeltas(key.orgPath, month, branchRowDelta(null, { ...ZERO_COUNTS, ...counts })),
+        ...selfAndAncestorDeltas(orgPath, month, branchRowDelta(null, { ...ZERO_COUNTS, ...counts })),
       );
       continue;
     }
@@ -70,12 +77,12 @@ export async function writeBranchMonths(
       .executeTakeFirstOrThrow();
     await db
       .updateTable('supervision_monthly')
-      .set({ ...counts, org_path: key.orgPath })
+      .set({ ...counts, org_path: orgPath })
       .where('org_id', '=', key.orgId)
       .where('month', '=', month)
       .execute();
     const delta = branchRowDelta(before, { ...before, ...counts });
-    if (!isZero(delta)) deltas.push(...selfAndAncestorDeltas(key.orgPath, month, delta));
+    if (!isZero(delta)) deltas.push(...selfAndAncestorDeltas(orgPath, month, delta));
   }
   await applyLevelDeltas(db, deltas);
 }
