@@ -31,6 +31,8 @@ const runs = Number(arg('runs')) || 200;
 // `--pg postgres://…/db`: a dataset already generated there (e.g. the country: `sotay generate --members 5600000`),
 // measured in place; its roll-up table is refilled. Otherwise a copy of the SQLite province dataset.
 const pgUrl = arg('pg') ?? null;
+// `--reuse` (with --pg): the roll-up rows of an earlier run are measured as they are, without refilling.
+const reuse = process.argv.includes('--reuse');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sotay-sup-bench-'));
 if (!pgUrl) {
   const source = path.resolve('tmp/bench/province-110k-sqlite/sotay.sqlite');
@@ -72,7 +74,9 @@ const figures = () => {
   };
 };
 let levelsMs: number | null = null;
-if (pgUrl) {
+if (pgUrl && reuse) {
+  // Measured as left by an earlier run.
+} else if (pgUrl) {
   // Millions of rows: written as the roll-up would hold them, many per statement; the level rows are then
   // summed from them by the migration's backfill (a month at a time).
   await ctx.db.deleteFrom('supervision_monthly').execute();
@@ -108,7 +112,7 @@ const fillMs = performance.now() - t0;
 const root = (
   await ctx.db.selectFrom('orgs').select('id').where('parent_id', 'is', null).executeTakeFirstOrThrow()
 ).id;
-const org = (await findOrg(ctx.db, root))!;
+let org = (await findOrg(ctx.db, root))!;
 // The country dataset has a national root over the provinces; the province dataset is one province.
 const level = org.type === 'central_committee' ? 'national' : 'province';
 
@@ -129,6 +133,47 @@ async function measure(label: string, ms: string[], withTrend: boolean) {
 const monthly = await measure(`${level}, one month (table only)`, ['2026-11'], false);
 const monthlyTrend = await measure(`${level}, one month + 12-month trend`, ['2026-11'], true);
 const yearly = await measure(`${level}, year 2026 (table only)`, months.slice(-11), false);
+const extra = [];
+if (level === 'national') {
+  // One province of the country (its districts), the view its committee opens.
+  const province = (await findOrg(
+    ctx.db,
+    (
+      await ctx.db
+        .selectFrom('orgs')
+        .select('id')
+        .where('parent_id', '=', org.id)
+        .orderBy('path')
+        .limit(1)
+        .executeTakeFirstOrThrow()
+    ).id,
+  ))!;
+  const saved = org;
+  org = province;
+  extra.push(await measure('a province of the country, one month + 12-month trend', ['2026-11'], true));
+  org = saved;
+}
+// The write side: one branch-month changed (as a task change or a meeting refresh does) with the level rows of
+// the branch and every ancestor, one transaction each, on random branches.
+const writeTimes: number[] = [];
+for (let i = 0; i < runs * 3; i++) {
+  const b = branches[rnd(branches.length)]!;
+  const s0 = performance.now();
+  await ctx.db
+    .transaction()
+    .execute((trx) => upsertMonth(trx, { orgId: b.id, orgPath: b.path, month: '2026-11' }, figures()));
+  writeTimes.push(performance.now() - s0);
+}
+writeTimes.sort((a, b) => a - b);
+const wq = (p: number) =>
+  Math.round(writeTimes[Math.min(writeTimes.length - 1, Math.floor(p * writeTimes.length))]! * 10) / 10;
+extra.push({
+  label: 'write: one branch-month change with its level rows (one transaction)',
+  runs: writeTimes.length,
+  p50_ms: wq(0.5),
+  p95_ms: wq(0.95),
+  max_ms: wq(1),
+});
 const result = {
   name: 'supervision-view',
   dataset: pgUrl
@@ -143,6 +188,7 @@ const result = {
     : 'province-110k',
   db: pgUrl ? 'postgres' : 'sqlite',
   branches: branches.length,
+  reused: reuse,
   rollupRows: branches.length * months.length,
   levelRows: Number(
     (
@@ -153,16 +199,16 @@ const result = {
         .executeTakeFirstOrThrow()
     ).n,
   ),
-  fill_ms: Math.round(fillMs),
+  fill_ms: reuse ? null : Math.round(fillMs),
   ...(levelsMs !== null ? { levels_backfill_ms: levelsMs } : {}),
   loadavg: os.loadavg().map((x) => Math.round(x * 100) / 100),
   at: new Date().toISOString(),
   cpus: os.cpus().length,
-  results: [monthly, monthlyTrend, yearly],
+  results: [monthly, monthlyTrend, yearly, ...extra],
 };
 fs.mkdirSync('bench/results', { recursive: true });
 fs.writeFileSync(
-  `bench/results/supervision-view${pgUrl ? '-postgres' : ''}.json`,
+  `bench/results/supervision-view${pgUrl ? '-postgres' : ''}${reuse ? '-reuse' : ''}.json`,
   `${JSON.stringify(result, null, 2)}\n`,
 );
 console.log(JSON.stringify(result, null, 2));
