@@ -8,6 +8,11 @@ import { fold } from '../../text/fold.ts';
 import { childPath, depthOf } from './paths.ts';
 import { runOrgMoveSteps } from './move-steps.ts';
 import { childCount, findOrg, findOrgType, memberCountUnder, type Org } from './queries.ts';
+import {
+  supervisionOrgClosed,
+  supervisionOrgCreated,
+  supervisionOrgMoved,
+} from '../supervision/org-changes.ts';
 import './errors.ts';
 
 async function checkParentType(uow: UnitOfWork, typeCode: string, parentType: string | null): Promise<void> {
@@ -59,6 +64,7 @@ export async function createOrg(
     })
     .execute();
   const org = (await findOrg(uow.trx, id))!;
+  await supervisionOrgCreated(uow.trx, org);
   await uow.audit({ action: 'org.create', entityType: 'org', entityId: id, orgPath: path, after: org });
   uow.emit({ topic: 'org.created', payload: { orgId: id, path } });
   return org;
@@ -118,6 +124,9 @@ export async function moveOrg(uow: UnitOfWork, org: Org, newParent: Org): Promis
     .where('org_path', '>=', lo)
     .where('org_path', '<', hi)
     .execute();
+  // Supervision sums move with the subtree in this transaction: no moment where a committee's figures still
+  // include a branch that is no longer under it.
+  await supervisionOrgMoved(uow.trx, org, oldPath, newPath);
   await runOrgMoveSteps(uow, {
     orgId: org.id,
     oldPath,
@@ -149,6 +158,7 @@ export async function closeOrg(uow: UnitOfWork, org: Org): Promise<Org> {
     .set({ status: 'closed', closed_at: now, updated_at: now })
     .where('id', '=', org.id)
     .execute();
+  await supervisionOrgClosed(uow.trx, org);
   await uow.audit({
     action: 'org.close',
     entityType: 'org',

@@ -3,8 +3,8 @@ import { figuresOf, type MonthRow } from './figures.ts';
 import { monthsOf, trailingMonths } from './period.ts';
 
 const row = (month: string, over: Partial<MonthRow> = {}): MonthRow => ({
-  org_path: '/a/',
   month,
+  branches: 1,
   meetings_held: 1,
   regular_held: 1,
   themed_held: 0,
@@ -29,10 +29,10 @@ const row = (month: string, over: Partial<MonthRow> = {}): MonthRow => ({
 
 describe('supervision figures', () => {
   it('sums rows and divides by the right bases', () => {
-    const f = figuresOf([row('2026-10'), row('2026-11', { attendance_present: 10, active_members: 5 })], 1, [
-      '2026-10',
-      '2026-11',
-    ]);
+    const f = figuresOf(
+      [row('2026-10'), row('2026-11', { attendance_present: 10, active_members: 5 })],
+      ['2026-10', '2026-11'],
+    );
     expect(f.regularRate).toBe(1);
     expect(f.attendanceRate).toBe(0.9);
     expect(f.openedBeforeRate).toBe(0.5);
@@ -42,11 +42,23 @@ describe('supervision figures', () => {
     expect(f.lagging).toBe(false);
   });
 
-  it('counts a branch without any row as not having met, and flags overdue tasks', () => {
-    const f = figuresOf([row('2026-11', { tasks_overdue: 1 })], 2, ['2026-11']);
+  it('counts a branch whose month row holds no meeting as not having met, and flags overdue tasks', () => {
+    // Two branches in the month (level row of their committee), one regular meeting.
+    const f = figuresOf([row('2026-11', { branches: 2, tasks_overdue: 1 })], ['2026-11']);
     expect(f.regularRate).toBe(0.5);
+    expect(f.branches).toBe(2);
     expect(f.lagging).toBe(true);
-    expect(figuresOf([], 1, ['2026-11']).attendanceRate).toBeNull();
+    expect(figuresOf([], ['2026-11']).attendanceRate).toBeNull();
+  });
+
+  it('weighs a branch opened mid-period by the months it existed', () => {
+    // Q4: one branch all three months, a second one opened in December; both met every month they existed.
+    const f = figuresOf(
+      [row('2026-10'), row('2026-11'), row('2026-12', { branches: 2, regular_held: 2, meetings_held: 2 })],
+      ['2026-10', '2026-11', '2026-12'],
+    );
+    expect(f.regularRate).toBe(1);
+    expect(f.branches).toBe(2);
   });
 
   it('reads periods', () => {

@@ -1,6 +1,7 @@
-import type { SupervisionMonthlyTable } from './tables.ts';
+import type { SupervisionTotalsTable } from './tables.ts';
 
-export type MonthRow = Omit<SupervisionMonthlyTable, 'org_id' | 'updated_at'>;
+/** A level row (one organisation's subtree in one month); a period's figures add up one per month. */
+export type MonthRow = Omit<SupervisionTotalsTable, 'org_id'>;
 
 export interface Figures {
   branches: number;
@@ -29,18 +30,22 @@ const ratio = (a: number, b: number, digits = 3) =>
   b > 0 ? Math.round((a / b) * 10 ** digits) / 10 ** digits : null;
 
 /**
- * The figures of a set of organisation-month rows. `branches` is how many meeting-holding organisations the
- * set covers and `months` the months of the period, so a branch with no row at all counts as not having met.
- * Membership and app activity come from the latest month of the period.
+ * The figures of a set of level rows for the months of a period. A branch counts in every month it has a row
+ * (each open branch gets one every month, with zeros when it did not meet), so the regular-meeting rate divides
+ * by the branch-months of the period: a branch opened in its last month weighs one month, not the whole period.
+ * `branches` is the most the period had in one month; membership and app activity come from its latest month.
  */
-export function figuresOf(rows: readonly MonthRow[], branches: number, months: readonly string[]): Figures {
+export function figuresOf(rows: readonly MonthRow[], months: readonly string[]): Figures {
   const sum = (k: keyof MonthRow) => rows.reduce((s, r) => s + Number(r[k]), 0);
   const last = months[months.length - 1];
   const latest = rows.filter((r) => r.month === last);
   const members = latest.reduce((s, r) => s + Number(r.members), 0);
   const active = latest.reduce((s, r) => s + Number(r.active_members), 0);
+  const perMonth = new Map<string, number>();
+  for (const r of rows) perMonth.set(r.month, (perMonth.get(r.month) ?? 0) + Number(r.branches));
+  const branches = Math.max(0, ...perMonth.values());
   const meetingsHeld = sum('meetings_held');
-  const regularRate = ratio(sum('regular_held'), branches * months.length);
+  const regularRate = ratio(sum('regular_held'), sum('branches'));
   const attendanceRate = ratio(sum('attendance_present'), sum('attendance_expected'));
   const tasksOverdue = sum('tasks_overdue');
   return {
@@ -69,7 +74,7 @@ export function figuresOf(rows: readonly MonthRow[], branches: number, months: r
 /** Shown beside each figure, so a committee knows exactly what is counted. */
 export const DEFINITIONS: Record<string, string> = {
   regularRate:
-    'Tỷ lệ chi bộ – tháng có sinh hoạt thường kỳ đã diễn ra (cuộc họp đã kết thúc) trên tổng số chi bộ × số tháng của kỳ.',
+    'Tỷ lệ chi bộ – tháng có sinh hoạt thường kỳ đã diễn ra (cuộc họp đã kết thúc) trên tổng số chi bộ – tháng của kỳ (chi bộ thành lập giữa kỳ được tính từ tháng thành lập).',
   themedHeld: 'Số cuộc sinh hoạt chuyên đề đã diễn ra trong kỳ.',
   materialsEarlyRate: 'Tỷ lệ cuộc họp công bố tài liệu trước giờ họp ít nhất 1 ngày.',
   attendanceRate: 'Số lượt đảng viên có mặt trên số lượt phải dự (không tính người được miễn).',

@@ -1,6 +1,13 @@
 import type { AppContext } from '../../platform/context.ts';
 import { enqueueJob, registerJobHandler } from '../../platform/jobs/queue.ts';
-import { refreshActivity, refreshMeetingMonth, refreshTaskRollup } from './rollup.ts';
+import {
+  activityCounts,
+  meetingCounts,
+  refreshMeetingMonth,
+  taskCounts,
+  writeBranchMonths,
+  type Counts,
+} from './rollup.ts';
 
 let registered = false;
 
@@ -10,11 +17,15 @@ const monthOf = (iso: string) => iso.slice(0, 7);
 export async function refreshForMeeting(ctx: AppContext, meetingId: string): Promise<void> {
   const m = await ctx.db
     .selectFrom('meetings')
-    .select(['org_id', 'org_path', 'starts_at'])
-    .where('id', '=', meetingId)
+    .innerJoin('orgs', 'orgs.id', 'meetings.org_id')
+    .select(['meetings.org_id', 'orgs.path', 'meetings.starts_at'])
+    .where('meetings.id', '=', meetingId)
     .executeTakeFirst();
   if (!m) return;
-  await refreshMeetingMonth(ctx.db, m.org_id, m.org_path, monthOf(m.starts_at));
+  // The branch row and the level rows above it change together or not at all.
+  await ctx.db
+    .transaction()
+    .execute((trx) => refreshMeetingMonth(trx, m.org_id, m.path, monthOf(m.starts_at)));
 }
 
 /**
@@ -30,12 +41,19 @@ export async function refreshAll(ctx: AppContext, at: Date): Promise<number> {
     .where('type_code', 'in', ['branch', 'grassroots_branch'])
     .where('status', '=', 'active')
     .execute();
+  // On the last day of a month every branch also gets next month's row, so a branch counts in a month from its
+  // first hour (a branch counts in the months it has a row; see README).
+  const tomorrow = new Date(at.getTime() + 86_400_000).toISOString().slice(0, 7);
   for (const b of branches) {
     await ctx.db.transaction().execute(async (trx) => {
-      await refreshMeetingMonth(trx, b.id, b.path, prev);
-      await refreshMeetingMonth(trx, b.id, b.path, month);
-      await refreshActivity(trx, b.id, b.path, month, at);
-      await refreshTaskRollup(trx, b.id, b.path);
+      // One write per branch with every month: branch rows and then level rows are locked in one order.
+      const months = await taskCounts(trx, b.id);
+      const add = (m: string, c: Counts) => months.set(m, { ...months.get(m), ...c });
+      add(prev, await meetingCounts(trx, b.id, prev));
+      add(month, await meetingCounts(trx, b.id, month));
+      add(month, await activityCounts(trx, b.id, at));
+      if (tomorrow !== month) add(tomorrow, {});
+      await writeBranchMonths(trx, { orgId: b.id, orgPath: b.path }, months);
     });
   }
   return branches.length;

@@ -1,61 +1,10 @@
-import { sql } from 'kysely';
 import type { DbOrTx } from '../../platform/db/database.ts';
 import { subtreeBounds } from '../../platform/permissions/check.ts';
 import type { Org } from '../orgs/queries.ts';
 import { listChildren } from '../orgs/queries.ts';
-import { figuresOf, type Figures, type MonthRow } from './figures.ts';
-
-const MEETING_TYPES = ['branch', 'grassroots_branch'];
-
-const COLUMNS = [
-  'org_path',
-  'month',
-  'meetings_held',
-  'regular_held',
-  'themed_held',
-  'materials_early',
-  'attendance_present',
-  'attendance_expected',
-  'opened_before',
-  'comments',
-  'ballots_cast',
-  'ballots_possible',
-  'duration_minutes',
-  'quality_sum',
-  'quality_count',
-  'members',
-  'tasks_total',
-  'tasks_on_time',
-  'tasks_late',
-  'tasks_overdue',
-  'active_members',
-] as const;
-
-/** Roll-up rows of a subtree for some months: one indexed range per month, no raw meeting records. */
-export async function rowsUnder(db: DbOrTx, path: string, months: readonly string[]): Promise<MonthRow[]> {
-  const [lo, hi] = subtreeBounds(path);
-  return db
-    .selectFrom('supervision_monthly')
-    .select([...COLUMNS])
-    .where('month', 'in', [...months])
-    .where('org_path', '>=', lo)
-    .where('org_path', '<', hi)
-    .execute();
-}
-
-/** Paths of the active meeting-holding organisations (branches) of a subtree. */
-export async function branchPaths(db: DbOrTx, path: string): Promise<string[]> {
-  const [lo, hi] = subtreeBounds(path);
-  const rows = await db
-    .selectFrom('orgs')
-    .select(['path'])
-    .where('path', '>=', lo)
-    .where('path', '<', hi)
-    .where('type_code', 'in', MEETING_TYPES)
-    .where('status', '=', 'active')
-    .execute();
-  return rows.map((r) => r.path);
-}
+import { figuresOf, type Figures } from './figures.ts';
+import { levelRows } from './levels.ts';
+import { MEETING_TYPES } from './org-changes.ts';
 
 export interface ChildFigures {
   id: string;
@@ -66,81 +15,31 @@ export interface ChildFigures {
   figures: Figures;
 }
 
-const SUMS = COLUMNS.filter((c) => c !== 'org_path' && c !== 'month');
-
 /**
- * Roll-up rows of a subtree summed per month and per prefix of `prefixLength` characters of the path (the
- * child organisation), in SQL: a province's year is 60,000 branch-month rows but only children × 12 sums.
+ * The committee's figures and each direct child's, from their level rows only: one primary-key lookup per
+ * organisation and month (the national view reads 52 rows a month, not the 254,591 branch rows under it).
  */
-async function groupedRows(db: DbOrTx, path: string, months: readonly string[], prefixLength: number) {
-  const [lo, hi] = subtreeBounds(path);
-  const prefix = sql<string>`substr(org_path, 1, ${sql.lit(prefixLength)})`;
-  const rows = await db
-    .selectFrom('supervision_monthly')
-    .select([prefix.as('org_path'), 'month', ...SUMS.map((c) => sql<number>`sum(${sql.ref(c)})`.as(c))])
-    .where('month', 'in', [...months])
-    .where('org_path', '>=', lo)
-    .where('org_path', '<', hi)
-    .groupBy([prefix, 'month'])
-    .execute();
-  return rows as unknown as MonthRow[];
-}
-
-/** Active branches of a subtree counted per path prefix. */
-async function branchCounts(db: DbOrTx, path: string, prefixLength: number): Promise<Map<string, number>> {
-  const [lo, hi] = subtreeBounds(path);
-  const prefix = sql<string>`substr(path, 1, ${sql.lit(prefixLength)})`;
-  const rows = await db
-    .selectFrom('orgs')
-    .select([prefix.as('p'), sql<number>`count(*)`.as('n')])
-    .where('path', '>=', lo)
-    .where('path', '<', hi)
-    .where('type_code', 'in', MEETING_TYPES)
-    .where('status', '=', 'active')
-    .groupBy(prefix)
-    .execute();
-  return new Map(rows.map((r) => [r.p, Number(r.n)]));
-}
-
 export async function supervisionView(db: DbOrTx, org: Org, months: string[]) {
   const children = await listChildren(db, org.id, false);
-  const totalRows = await groupedRows(db, org.path, months, org.path.length);
-  const total = figuresOf(
-    totalRows,
-    (await branchCounts(db, org.path, org.path.length)).get(org.path) ?? 0,
-    months,
-  );
-  // Ids have one length, so every child's path has the same length; group by it once for all children.
-  const lengths = [...new Set(children.map((c) => c.path.length))];
-  const rows: MonthRow[] = [];
-  const counts = new Map<string, number>();
-  for (const len of lengths) {
-    rows.push(...(await groupedRows(db, org.path, months, len)));
-    for (const [k, v] of await branchCounts(db, org.path, len)) counts.set(k, v);
-  }
+  const rows = await levelRows(db, [org.id, ...children.map((c) => c.id)], months);
+  const of = (id: string) => rows.filter((r) => r.org_id === id);
   const out: ChildFigures[] = children.map((c) => ({
     id: c.id,
     name: c.name,
     type: c.type,
     typeName: c.typeName,
     hasChildren: !MEETING_TYPES.includes(c.type),
-    figures: figuresOf(
-      rows.filter((r) => r.org_path === c.path),
-      counts.get(c.path) ?? (MEETING_TYPES.includes(c.type) ? 1 : 0),
-      months,
-    ),
+    figures: figuresOf(of(c.id), months),
   }));
-  return { total, children: out };
+  return { total: figuresOf(of(org.id), months), children: out };
 }
 
-/** Month-by-month figures of the subtree for the trend chart. */
+/** Month-by-month figures of the subtree for the trend chart: the committee's own level row of each month. */
 export async function trendOf(db: DbOrTx, org: Org, months: string[]) {
-  const rows = await groupedRows(db, org.path, months, org.path.length);
-  const branches = (await branchCounts(db, org.path, org.path.length)).get(org.path) ?? 0;
+  const rows = await levelRows(db, [org.id], months);
   return months.map((m) => {
     const f = figuresOf(
       rows.filter((r) => r.month === m),
-      branches,
       [m],
     );
     return { month: m, regularRate: f.regularRate, attendanceRate: f.attendanceRate, quality: f.quality };

@@ -1,11 +1,14 @@
 import type { DbOrTx } from '../../platform/db/database.ts';
-import { nowIso } from '../../platform/db/database.ts';
+import type { Kysely } from 'kysely';
+import { dialectOf, nowIso } from '../../platform/db/database.ts';
 import { taskState } from '../tasks/domain/tasks.ts';
-import type { SupervisionMonthlyTable } from './tables.ts';
+import type { SupervisionCounts } from './tables.ts';
+import { branchRowDelta, COUNT_COLUMNS, isZero, selfAndAncestorDeltas, type LevelDelta } from './deltas.ts';
+import { applyLevelDeltas } from './levels.ts';
 
-type Counts = Partial<Omit<SupervisionMonthlyTable, 'org_id' | 'org_path' | 'month' | 'updated_at'>>;
+export type Counts = Partial<SupervisionCounts>;
 
-export const ZERO_COUNTS: Required<Counts> = {
+export const ZERO_COUNTS: SupervisionCounts = {
   meetings_held: 0,
   regular_held: 0,
   themed_held: 0,
@@ -27,27 +30,70 @@ export const ZERO_COUNTS: Required<Counts> = {
   active_members: 0,
 };
 
-/** Writes the given figures of one organisation-month, leaving its other figures as they are. */
+/**
+ * Writes figures of one branch for some months (the other figures of each month stay as they are) and moves the
+ * level rows of the branch and every ancestor by exactly the change, in the caller's transaction. Each month's
+ * branch row is locked before it is read (a no-op update), so two transactions changing the same branch-month
+ * one after the other each add the difference from what the other left: no increment is lost.
+ */
+export async function writeBranchMonths(
+  db: DbOrTx,
+  key: { orgId: string; orgPath: string },
+  months: ReadonlyMap<string, Counts>,
+): Promise<void> {
+  const now = nowIso();
+  // The branch's path now, not the caller's copy (a task or meeting may carry the path from before a move).
+  // On PostgreSQL the organisation row is share-locked: a move of a subtree above waits for this transaction,
+  // and this one waits for a move in progress, so the deltas always go to the ancestors the branch really has.
+  let org = db.selectFrom('orgs').select('path').where('id', '=', key.orgId);
+  if (dialectOf(db as unknown as Kysely<unknown>) === 'postgres') org = org.forShare();
+  const orgPath = (await org.executeTakeFirst())?.path ?? key.orgPath;
+  const deltas: LevelDelta[] = [];
+  for (const month of [...months.keys()].sort()) {
+    const counts = months.get(month)!;
+    const inserted = await db
+      .insertInto('supervision_monthly')
+      .values({ ...ZERO_COUNTS, ...counts, org_id: key.orgId, org_path: orgPath, month, updated_at: now })
+      .onConflict((oc) => oc.columns(['org_id', 'month']).doNothing())
+      .returning('org_id')
+      .executeTakeFirst();
+    if (inserted) {
+      deltas.push(
+        ...selfAndAncestorDeltas(orgPath, month, branchRowDelta(null, { ...ZERO_COUNTS, ...counts })),
+      );
+      continue;
+    }
+    await db
+      .updateTable('supervision_monthly')
+      .set({ updated_at: now })
+      .where('org_id', '=', key.orgId)
+      .where('month', '=', month)
+      .execute();
+    const before = await db
+      .selectFrom('supervision_monthly')
+      .select([...COUNT_COLUMNS])
+      .where('org_id', '=', key.orgId)
+      .where('month', '=', month)
+      .executeTakeFirstOrThrow();
+    await db
+      .updateTable('supervision_monthly')
+      .set({ ...counts, org_path: orgPath })
+      .where('org_id', '=', key.orgId)
+      .where('month', '=', month)
+      .execute();
+    const delta = branchRowDelta(before, { ...before, ...counts });
+    if (!isZero(delta)) deltas.push(...selfAndAncestorDeltas(orgPath, month, delta));
+  }
+  await applyLevelDeltas(db, deltas);
+}
+
+/** Writes the given figures of one branch-month (see writeBranchMonths). */
 export async function upsertMonth(
   db: DbOrTx,
   key: { orgId: string; orgPath: string; month: string },
   counts: Counts,
 ): Promise<void> {
-  const now = nowIso();
-  await db
-    .insertInto('supervision_monthly')
-    .values({
-      ...ZERO_COUNTS,
-      ...counts,
-      org_id: key.orgId,
-      org_path: key.orgPath,
-      month: key.month,
-      updated_at: now,
-    })
-    .onConflict((oc) =>
-      oc.columns(['org_id', 'month']).doUpdateSet({ ...counts, org_path: key.orgPath, updated_at: now }),
-    )
-    .execute();
+  await writeBranchMonths(db, key, new Map([[key.month, counts]]));
 }
 
 /**
@@ -55,6 +101,11 @@ export async function upsertMonth(
  * Runs inside the transaction that changed a task, so the roll-up never disagrees with the tasks.
  */
 export async function refreshTaskRollup(db: DbOrTx, orgId: string, orgPath: string): Promise<void> {
+  await writeBranchMonths(db, { orgId, orgPath }, await taskCounts(db, orgId));
+}
+
+/** The task figures of a branch per month (months that had tasks and no longer have any get zeros). */
+export async function taskCounts(db: DbOrTx, orgId: string): Promise<Map<string, Counts>> {
   const rows = await db
     .selectFrom('tasks')
     .select(['deadline', 'status', 'progress', 'completed_on'])
@@ -89,7 +140,7 @@ export async function refreshTaskRollup(db: DbOrTx, orgId: string, orgPath: stri
     else if (s === 'overdue') c.tasks_overdue++;
     byMonth.set(month, c);
   }
-  for (const [month, c] of byMonth) await upsertMonth(db, { orgId, orgPath, month }, c);
+  return byMonth;
 }
 
 function monthBounds(month: string): [string, string] {
@@ -108,6 +159,11 @@ export async function refreshMeetingMonth(
   orgPath: string,
   month: string,
 ): Promise<void> {
+  await writeBranchMonths(db, { orgId, orgPath }, new Map([[month, await meetingCounts(db, orgId, month)]]));
+}
+
+/** The meeting figures (and membership) of one branch-month. */
+export async function meetingCounts(db: DbOrTx, orgId: string, month: string): Promise<Counts> {
   const [from, to] = monthBounds(month);
   const meetings = await db
     .selectFrom('meetings')
@@ -200,7 +256,7 @@ export async function refreshMeetingMonth(
     active_members: _e,
     ...meetingCounts
   } = c;
-  await upsertMonth(db, { orgId, orgPath, month }, { ...meetingCounts, members: Number(members?.n ?? 0) });
+  return { ...meetingCounts, members: Number(members?.n ?? 0) };
 }
 
 /** Members of the organisation with an app session seen in the 30 days before `at`. */
@@ -211,6 +267,10 @@ export async function refreshActivity(
   month: string,
   at: Date,
 ): Promise<void> {
+  await writeBranchMonths(db, { orgId, orgPath }, new Map([[month, await activityCounts(db, orgId, at)]]));
+}
+
+export async function activityCounts(db: DbOrTx, orgId: string, at: Date): Promise<Counts> {
   const since = new Date(at.getTime() - 30 * 86_400_000).toISOString();
   const row = await db
     .selectFrom('members')
@@ -228,5 +288,5 @@ export async function refreshActivity(
       ),
     )
     .executeTakeFirst();
-  await upsertMonth(db, { orgId, orgPath, month }, { active_members: Number(row?.n ?? 0) });
+  return { active_members: Number(row?.n ?? 0) };
 }

@@ -1,7 +1,8 @@
 /**
  * One row per organisation that holds meetings (a branch) and month: the counts every supervision figure is
  * made of. Kept up to date when a meeting ends or its minutes are approved (a job per meeting), when a task
- * changes (same transaction) and nightly (quality scores, app activity). Views sum rows of a subtree.
+ * changes (same transaction) and nightly (quality scores, app activity). Each change is also added to the
+ * level rows (`supervision_totals`) above the branch.
  */
 export interface SupervisionMonthlyTable {
   org_id: string;
@@ -32,8 +33,25 @@ export interface SupervisionMonthlyTable {
   updated_at: string;
 }
 
+/** The counts a branch-month row holds and a level row sums. */
+export type SupervisionCounts = Omit<SupervisionMonthlyTable, 'org_id' | 'org_path' | 'month' | 'updated_at'>;
+
+/**
+ * One row per organisation of every level (the branch itself, its committees, up to the root) and month: the
+ * sums of the branch-month rows of its subtree and `branches`, how many branches have a row in that month. Moved
+ * by exactly the change of a branch row, in the transaction that changes it, so a view reads a committee's own
+ * row and its direct children's rows instead of summing branch rows.
+ */
+export interface SupervisionTotalsTable extends SupervisionCounts {
+  org_id: string;
+  /** YYYY-MM */
+  month: string;
+  branches: number;
+}
+
 declare module '../../platform/db/schema.ts' {
   interface DB {
     supervision_monthly: SupervisionMonthlyTable;
+    supervision_totals: SupervisionTotalsTable;
   }
 }
