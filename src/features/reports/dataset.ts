@@ -1,6 +1,7 @@
 // Reports in the synthetic dataset (sotay generate / benchmarks): the demo catalogue and monthly template
 // assigned by each province to its branches, and eleven months of approved reports from every branch, with
-// the stored totals computed by the domain's full roll-up a batch of branches at a time.
+// the branches' stored totals computed by the domain's full roll-up a batch of branches at a time, and every
+// committee's summed from them in SQL, level by level (rollUpCommittees).
 
 import { mutate, type AppContext } from '../../platform/context.ts';
 import { nowIso } from '../../platform/db/database.ts';
@@ -21,7 +22,7 @@ import {
 } from './domain/index.ts';
 import { DEMO_INDICATORS, DEMO_RULES, DEMO_TEMPLATE, demoValues } from './demo-catalogue.ts';
 import { addAssignment, addIndicators, addTemplate } from './setup.ts';
-import { bulkLoadReports } from './dataset-sql.ts';
+import { bulkLoadReports, rollUpCommittees } from './dataset-sql.ts';
 import { unwrap } from './errors.ts';
 import { bumpStamp } from './stamps.ts';
 import { loadCatalogue } from './store.ts';
@@ -80,7 +81,6 @@ export const reportsDataset: DatasetPlugin = {
       .where('type_code', '!=', 'branch')
       .execute();
     const upperIds = new Set(upper.map((o) => o.id));
-    const ancestorTotals = new Map<string, TotalCell>();
     let reports = 0;
     let done = 0;
     const toRow = (t: TotalCell): ReportTotalTable => ({
@@ -193,19 +193,9 @@ export const reportsDataset: DatasetPlugin = {
         })),
       ]);
       const { totals } = rollUp(values, tree, catalogue);
+      // Only the branches' own totals: committees are summed from them in SQL at the end.
       const branchRows: ReportTotalTable[] = [];
-      for (const [key, t] of totals) {
-        if (!upperIds.has(t.orgId)) {
-          branchRows.push(toRow(t));
-          continue;
-        }
-        // A committee's totals get contributions from many batches: added up before they are stored.
-        const acc = ancestorTotals.get(key);
-        if (acc) {
-          acc.sum += t.sum;
-          acc.count += t.count;
-        } else ancestorTotals.set(key, { ...t });
-      }
+      for (const t of totals.values()) if (!upperIds.has(t.orgId)) branchRows.push(toRow(t));
       for (let i = 0; i < branchRows.length; i += 1000)
         await ctx.db
           .insertInto('report_totals')
@@ -215,12 +205,7 @@ export const reportsDataset: DatasetPlugin = {
       done += batch.length;
       progress(done, info.branches);
     }
-    const rows = [...ancestorTotals.values()].map(toRow);
-    for (let i = 0; i < rows.length; i += 1000)
-      await ctx.db
-        .insertInto('report_totals')
-        .values(rows.slice(i, i + 1000))
-        .execute();
+    await rollUpCommittees(ctx.db);
     await bumpStamp(ctx.db, 'views');
     return { reports };
   },
