@@ -6,7 +6,7 @@ import type { DatasetPlugin } from '../../demo/generate.ts';
 import { branchBatches } from '../../demo/generate.ts';
 import { MEETING_HISTORY_MONTHS } from '../meetings/dataset.ts';
 import { trailingMonths } from './period.ts';
-import { refreshActivity, refreshMeetingMonth, refreshTaskRollup } from './rollup.ts';
+import { activityCounts, meetingCounts, taskCounts, writeBranchMonths, type Counts } from './rollup.ts';
 
 export const supervisionDataset: DatasetPlugin = {
   name: 'supervision',
@@ -17,9 +17,12 @@ export const supervisionDataset: DatasetPlugin = {
     for await (const batch of branchBatches(ctx, 100)) {
       await ctx.db.transaction().execute(async (trx) => {
         for (const b of batch) {
-          for (const month of months) await refreshMeetingMonth(trx, b.id, b.path, month);
-          await refreshTaskRollup(trx, b.id, b.path);
-          await refreshActivity(trx, b.id, b.path, months.at(-1)!, at);
+          // One write per branch with all its months, as the nightly job does: the level rows move once per month.
+          const counts = await taskCounts(trx, b.id);
+          const add = (m: string, c: Counts) => counts.set(m, { ...counts.get(m), ...c });
+          for (const month of months) add(month, await meetingCounts(trx, b.id, month));
+          add(months.at(-1)!, await activityCounts(trx, b.id, at));
+          await writeBranchMonths(trx, { orgId: b.id, orgPath: b.path }, counts);
         }
       });
       branches += batch.length;
