@@ -63,8 +63,8 @@ export const tasksDemo: DemoHook = async (ctx: AppContext, refs: DemoRefs) => {
   const late2 = await give('Báo cáo kết quả vệ sinh môi trường khu dân cư', member, day(1));
   await mutate(ctx, actor, async (uow) => {
     for (const [id, deadline] of [
-      [late1, day(-9)],
-      [late2, day(-3)],
+      [late1, day(-3)],
+      [late2, day(-2)],
     ] as const) {
       await uow.trx
         .updateTable('tasks')
