@@ -93,13 +93,16 @@ export interface RunningServer {
  * `sotay serve` in a child process on the dataset, as in production: compiled JavaScript, built first, and logs
  * at warn so logging is not measured.
  */
-export async function startServer(dataset: Dataset): Promise<RunningServer> {
+export async function startServer(
+  dataset: Dataset,
+  opts: { nodeArgs?: string[] } = {},
+): Promise<RunningServer> {
   const port = await freePort();
   const built = spawnSync(process.execPath, [path.join(ROOT, 'scripts/build-server.mjs')], {
     stdio: 'inherit',
   });
   if (built.status !== 0) throw new Error('build of the server failed');
-  const child = spawn(process.execPath, [COMPILED, 'serve'], {
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), COMPILED, 'serve'], {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'inherit'],
     env: {

@@ -1,4 +1,5 @@
 import type { Kysely, Migration } from 'kysely';
+import { principalStampMigrations } from './principal-stamp-migration.ts';
 
 export const authMigrations: Record<string, Migration> = {
   '20261122_03_auth': {
@@ -50,4 +51,5 @@ export const authMigrations: Record<string, Migration> = {
         .execute();
     },
   },
+  ...principalStampMigrations,
 };
