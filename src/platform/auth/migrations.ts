@@ -1,5 +1,4 @@
 import type { Kysely, Migration } from 'kysely';
-import { principalStampMigrations } from './principal-stamp-migration.ts';
 
 export const authMigrations: Record<string, Migration> = {
   '20261122_03_auth': {
@@ -51,5 +50,4 @@ export const authMigrations: Record<string, Migration> = {
         .execute();
     },
   },
-  ...principalStampMigrations,
 };
