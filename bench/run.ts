@@ -13,7 +13,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import autocannon, { type Request as LoadReq, type Result as LoadResult } from 'autocannon';
-import { ROOT, ensureDataset, rssMb, startServer } from './lib/server.ts';
+import { ROOT, cpuMicros, ensureDataset, rssMb, startServer } from './lib/server.ts';
 import type {
   ApiResponse,
   BenchContext,
@@ -108,7 +108,7 @@ async function load(
   spec: LoadSpec,
   ctx: BenchContext,
   pid: number,
-): Promise<{ result: LoadResult; rss: number; conns: number }> {
+): Promise<{ result: LoadResult; rss: number; conns: number; cpuUs: number }> {
   const cookies = spec.as === 'admin' ? [ctx.adminCookie] : spec.as === 'anonymous' ? [] : ctx.memberCookies;
   let n = 0;
   const pick = (i: number): LoadRequest =>
@@ -137,8 +137,9 @@ async function load(
   let peak = rssMb(pid);
   const sampler = setInterval(() => (peak = Math.max(peak, rssMb(pid))), 250);
   try {
+    const cpuBefore = cpuMicros(pid);
     const result = await autocannon({ url: baseUrl, connections: conns, duration, requests, timeout: 30 });
-    return { result, rss: Math.max(peak, rssMb(pid)), conns };
+    return { result, rss: Math.max(peak, rssMb(pid)), conns, cpuUs: cpuMicros(pid) - cpuBefore };
   } finally {
     clearInterval(sampler);
   }
@@ -186,7 +187,7 @@ async function main(): Promise<void> {
         console.log(`– ${bench.name}: skipped (not available)`);
         continue;
       }
-      const { result, rss, conns } = await load(server.url, spec, ctx, server.pid);
+      const { result, rss, conns, cpuUs } = await load(server.url, spec, ctx, server.pid);
       const rps = round(result.requests.average, 0);
       if (isCeiling) ceiling = rps;
       const out: BenchResult = {
@@ -198,6 +199,8 @@ async function main(): Promise<void> {
         p99_ms: round(result.latency.p99),
         ceiling_rps: ceiling,
         rss_mb: rss,
+        cpu_us_per_req: result.requests.total ? round(cpuUs / result.requests.total, 0) : 0,
+        load_avg: round(os.loadavg()[0] ?? 0, 1),
         profile: profileName,
         connections: conns,
         duration_s: duration,
@@ -223,7 +226,8 @@ async function main(): Promise<void> {
       const bad = out.non2xx + out.errors;
       console.log(
         `✓ ${bench.name.padEnd(16)} ${String(rps).padStart(7)} req/s  p50 ${out.p50_ms} ms  p99 ${out.p99_ms} ms  ` +
-          `${Math.round(out.ratio * 100)}% of ceiling  rss ${rss} MB${bad ? `  (${bad} failed responses)` : ''}`,
+          `${Math.round(out.ratio * 100)}% of ceiling  rss ${rss} MB  cpu ${out.cpu_us_per_req} µs/req  ` +
+          `load ${out.load_avg}${bad ? `  (${bad} failed responses)` : ''}`,
       );
       if (bad > out.requests * 0.01)
         throw new Error(

@@ -62,14 +62,17 @@ export function renderTable(rows: BenchResult[]): string {
     'profile: 110,000 members, ~5,000 branches); `-- --db postgres` with `SOTAY_BENCH_PG=postgres://…`;',
     '`-- --only member-home,login` for some. The server runs in a child process on the generated dataset, the load',
     'comes from the runner process (autocannon), the ceiling is `GET /api/v1/ping` of the same server in the same',
-    'run, RSS is the server process peak during the bench. Results: `bench/results/<name>.json`.',
+    "run, RSS is the server process peak during the bench, CPU is the server process's user + system time per",
+    'request during the bench (it does not grow with the load of the machine as wall figures do), load is the',
+    'one-minute load average at the end of the bench. Results: `bench/results/<name>.json`.',
     '',
-    '| bench | dataset | db | req/s | p50 ms | p99 ms | % of ceiling | RSS MB | conns | target |',
-    '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+    '| bench | dataset | db | req/s | p50 ms | p99 ms | % of ceiling | RSS MB | CPU µs/req | load | conns | target |',
+    '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
     ...rows.map(
       (r) =>
         `| ${r.name} | ${r.dataset} | ${r.db} | ${r.rps} | ${r.p50_ms} | ${r.p99_ms} | ` +
-        `${r.name === 'ceiling' ? '100' : Math.round(r.ratio * 100)} | ${r.rss_mb} | ${r.connections} | ${targetText(r)} |`,
+        `${r.name === 'ceiling' ? '100' : Math.round(r.ratio * 100)} | ${r.rss_mb} | ${r.cpu_us_per_req ?? '–'} | ` +
+        `${r.load_avg ?? '–'} | ${r.connections} | ${targetText(r)} |`,
     ),
     '',
     END,

@@ -93,13 +93,16 @@ export interface RunningServer {
  * `sotay serve` in a child process on the dataset, as in production: compiled JavaScript, built first, and logs
  * at warn so logging is not measured.
  */
-export async function startServer(dataset: Dataset): Promise<RunningServer> {
+export async function startServer(
+  dataset: Dataset,
+  opts: { nodeArgs?: string[] } = {},
+): Promise<RunningServer> {
   const port = await freePort();
   const built = spawnSync(process.execPath, [path.join(ROOT, 'scripts/build-server.mjs')], {
     stdio: 'inherit',
   });
   if (built.status !== 0) throw new Error('build of the server failed');
-  const child = spawn(process.execPath, [COMPILED, 'serve'], {
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), COMPILED, 'serve'], {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'inherit'],
     env: {
@@ -150,3 +153,20 @@ export function rssMb(pid: number): number {
     return 0;
   }
 }
+
+/**
+ * CPU time (user + system) a process has used so far, in microseconds (Linux): divided by the requests served,
+ * it gives the server's cost per request, which does not depend on how busy the rest of the machine is.
+ */
+export function cpuMicros(pid: number): number {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return Math.round((ticks * 1_000_000) / CLOCK_TICKS);
+  } catch {
+    return 0;
+  }
+}
+const CLOCK_TICKS = 100;

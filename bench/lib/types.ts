@@ -70,6 +70,10 @@ export interface BenchResult {
   p99_ms: number;
   ceiling_rps: number;
   rss_mb: number;
+  /** Server CPU time (user + system) per request during the measured run, in µs: independent of machine load. */
+  cpu_us_per_req?: number;
+  /** One-minute load average at the end of the run. */
+  load_avg?: number;
   profile: 'quick' | 'full';
   connections: number;
   duration_s: number;

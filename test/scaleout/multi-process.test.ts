@@ -21,6 +21,7 @@ let b: ServerProcess;
 let c: ServerProcess;
 let adminCookie: string;
 let branchId: string;
+let bithuId: string;
 const buses: EventBus[] = [];
 
 async function loginOn(server: ServerProcess, loginName: string): Promise<string> {
@@ -37,7 +38,8 @@ beforeAll(async () => {
   await migrate(ctx);
   const tree = await makeTree(ctx);
   await makeAccount(ctx, { login: 'quantri', roles: [{ role: 'admin', org: tree.province }] });
-  await makeAccount(ctx, { login: 'bithu', roles: [{ role: 'secretary', org: tree.branchA1 }] });
+  bithuId = (await makeAccount(ctx, { login: 'bithu', roles: [{ role: 'secretary', org: tree.branchA1 }] }))
+    .id;
   branchId = tree.branchA1.id;
   const sec = await makeMember(ctx, tree.branchA1);
   const mem = await makeMember(ctx, tree.branchA1);
@@ -70,6 +72,30 @@ describe('scale-out: processes share sessions and rate limits through the databa
     expect((await call(b.url, 'POST', '/api/v1/auth/logout', { cookie, body: {} })).status).toBeLessThan(300);
     for (const server of [a, b, c])
       expect((await call(server.url, 'GET', '/api/v1/me', { cookie })).status, server.name).toBe(401);
+  });
+
+  it('a grant revoked through one process is refused by the others on their very next request', async () => {
+    // Each process keeps the session's principal in memory after the first request; the principal stamp (bumped
+    // in the revoking transaction) is what makes the others drop it.
+    const grant = await call(a.url, 'POST', `/api/v1/accounts/${bithuId}/roles`, {
+      cookie: adminCookie,
+      body: { role: 'office', orgId: branchId },
+    });
+    expect(grant.status).toBe(201);
+    const grantId = (grant.body as { grantId: string }).grantId;
+    const cookie = await loginOn(a, 'bithu');
+    const roles = async (server: ServerProcess) => {
+      const me = await call(server.url, 'GET', '/api/v1/me', { cookie });
+      expect(me.status, server.name).toBe(200);
+      return (me.body as { roles: Array<{ role: string }> }).roles.map((r) => r.role).sort();
+    };
+    for (const server of [a, b, c]) {
+      expect(await roles(server), server.name).toEqual(['office', 'secretary']);
+      expect(await roles(server), server.name).toEqual(['office', 'secretary']);
+    }
+    const revoked = await call(a.url, 'DELETE', `/api/v1/role-grants/${grantId}`, { cookie: adminCookie });
+    expect(revoked.status).toBeLessThan(300);
+    for (const server of [b, c, a]) expect(await roles(server), server.name).toEqual(['secretary']);
   });
 
   it('failed logins counted on one process lock the login on another', async () => {

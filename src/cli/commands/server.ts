@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../platform/config.ts';
 import { closeContext, createContext, migrate, serve } from '../../app/boot.ts';
+import { tuneHeapForServing } from '../heap.ts';
 
 export function registerServerCommands(program: Command): void {
   program
@@ -8,6 +9,7 @@ export function registerServerCommands(program: Command): void {
     .description('Start the server (PORT, default 3000; SOTAY_DATA_DIR, default ./data)')
     .action(async () => {
       const config = loadConfig();
+      tuneHeapForServing();
       await serve(config);
       console.log(`Sổ tay đang chạy tại http://localhost:${config.port}`);
     });

@@ -29,6 +29,21 @@ export async function audienceOf(db: DbOrTx, id: string): Promise<string[]> {
   return rows.map((r) => r.audience_path);
 }
 
+/** The audience paths with the organisation at each (one statement; a path whose organisation is gone has none). */
+export async function audienceWithOrgs(
+  db: DbOrTx,
+  id: string,
+): Promise<Array<{ path: string; orgId: string | null; orgName: string | null }>> {
+  const rows = await db
+    .selectFrom('document_audience as a')
+    .leftJoin('orgs as o', 'o.path', 'a.audience_path')
+    .select(['a.audience_path', 'o.id', 'o.name'])
+    .where('a.document_id', '=', id)
+    .orderBy('a.audience_path')
+    .execute();
+  return rows.map((r) => ({ path: r.audience_path, orgId: r.id, orgName: r.name }));
+}
+
 export async function filesOf(db: DbOrTx, id: string): Promise<DocumentFile[]> {
   const rows = await db
     .selectFrom('document_files')
@@ -181,23 +196,21 @@ export async function documentFacets(db: DbOrTx, view: AudienceView) {
 }
 
 export async function readState(db: DbOrTx, accountId: string, documentId: string) {
-  const [read, bookmark] = await Promise.all([
-    db
-      .selectFrom('document_reads')
-      .select(['opened_at', 'finished_at'])
-      .where('account_id', '=', accountId)
-      .where('document_id', '=', documentId)
-      .executeTakeFirst(),
-    db
-      .selectFrom('document_bookmarks')
-      .select('created_at')
-      .where('account_id', '=', accountId)
-      .where('document_id', '=', documentId)
-      .executeTakeFirst(),
-  ]);
+  // One statement for both marks: the document page asks on every view.
+  const row = await db
+    .selectFrom('documents as d')
+    .leftJoin('document_reads as r', (j) =>
+      j.onRef('r.document_id', '=', 'd.id').on('r.account_id', '=', accountId),
+    )
+    .leftJoin('document_bookmarks as b', (j) =>
+      j.onRef('b.document_id', '=', 'd.id').on('b.account_id', '=', accountId),
+    )
+    .select(['r.opened_at', 'r.finished_at', 'b.created_at as bookmarked_at'])
+    .where('d.id', '=', documentId)
+    .executeTakeFirst();
   return {
-    openedAt: read?.opened_at ?? null,
-    finishedAt: read?.finished_at ?? null,
-    bookmarked: bookmark !== undefined,
+    openedAt: row?.opened_at ?? null,
+    finishedAt: row?.finished_at ?? null,
+    bookmarked: Boolean(row?.bookmarked_at),
   };
 }

@@ -26,7 +26,7 @@ import {
 } from './kinds.ts';
 import { paragraphsOf } from './paragraphs.ts';
 import {
-  audienceOf,
+  audienceWithOrgs,
   documentFacets,
   filesOf,
   findDocument,
@@ -73,14 +73,21 @@ export async function loadReadableDocument(
   ctx: AppContext,
   principal: Principal,
   id: string,
-): Promise<{ doc: DocumentRow; audience: string[]; canManage: boolean }> {
+): Promise<{
+  doc: DocumentRow;
+  audience: string[];
+  audienceOrgs: Array<{ id: string; name: string }>;
+  canManage: boolean;
+}> {
   const doc = await findDocument(ctx.db, id);
   if (!doc) throw notFound();
-  const audience = await audienceOf(ctx.db, id);
+  const withOrgs = await audienceWithOrgs(ctx.db, id);
+  const audience = withOrgs.map((a) => a.path);
+  const audienceOrgs = withOrgs.flatMap((a) => (a.orgId ? [{ id: a.orgId, name: a.orgName ?? '' }] : []));
   const canManage = can(principal, 'content.publish', doc.org_path);
   const visible = doc.status === 'published' && canSeeAudience(audienceView(principal), audience);
   if (!visible && !canManage) throw notFound();
-  return { doc, audience, canManage };
+  return { doc, audience, audienceOrgs, canManage };
 }
 
 async function loadManagedDocument(ctx: AppContext, req: FastifyRequest, id: string) {
@@ -112,16 +119,8 @@ function inputOf(b: Static<typeof DocumentBody>, org: Org): DocumentInput {
 }
 
 async function present(ctx: AppContext, principal: Principal, id: string) {
-  const { doc, audience, canManage } = await loadReadableDocument(ctx, principal, id);
-  const [files, state, orgs] = await Promise.all([
-    filesOf(ctx.db, id),
-    readState(ctx.db, principal.accountId, id),
-    ctx.db
-      .selectFrom('orgs')
-      .select(['id', 'name', 'path'])
-      .where('path', 'in', audience.length ? audience : ['-'])
-      .execute(),
-  ]);
+  const { doc, audienceOrgs, canManage } = await loadReadableDocument(ctx, principal, id);
+  const [files, state] = await Promise.all([filesOf(ctx.db, id), readState(ctx.db, principal.accountId, id)]);
   return {
     ...presentSummary({
       id: doc.id,
@@ -138,7 +137,7 @@ async function present(ctx: AppContext, principal: Principal, id: string) {
     status: doc.status,
     orgId: doc.org_id,
     sourceName: doc.source_name,
-    audience: orgs.map((o) => ({ id: o.id, name: o.name })),
+    audience: audienceOrgs,
     paragraphs: paragraphsOf(doc.body),
     files: files.map((f) => ({ ...f, url: `/api/v1/documents/${id}/files/${f.id}` })),
     canManage,

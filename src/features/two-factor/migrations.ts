@@ -1,4 +1,5 @@
 import type { Kysely, Migration } from 'kysely';
+import { principalStampMigrations } from '../../platform/auth/principal-stamp-migration.ts';
 
 export const twoFactorMigrations: Record<string, Migration> = {
   '20261123_41_two_factor': {
@@ -34,4 +35,7 @@ export const twoFactorMigrations: Record<string, Migration> = {
         .execute();
     },
   },
+  // The principal stamp's triggers watch the two-factor tables as well as accounts, members, orgs and grants,
+  // so they are made by the last of these features to exist.
+  ...principalStampMigrations,
 };

@@ -37,8 +37,15 @@ export interface RateLimitTable {
   count: number;
 }
 
+/** One row (id 1): bumped by triggers whenever anything a principal is built from changes. */
+export interface PrincipalStampTable {
+  id: number;
+  value: number;
+}
+
 declare module '../db/schema.ts' {
   interface DB {
+    principal_stamp: PrincipalStampTable;
     accounts: AccountTable;
     sessions: SessionTable;
     role_grants: RoleGrantTable;

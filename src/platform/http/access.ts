@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../errors.ts';
-import { SESSION_COOKIE, findSession } from '../auth/sessions.ts';
-import { loadPrincipal } from '../auth/principal.ts';
+import { SESSION_COOKIE, authenticate } from '../auth/sessions.ts';
+import { PrincipalCache, stampReader } from '../auth/principal-cache.ts';
 import { scopesFor } from '../permissions/check.ts';
 import { PERMISSIONS, type Permission } from '../permissions/roles.ts';
 import type { AppContext } from '../context.ts';
@@ -46,6 +46,9 @@ function enforceAccess(req: FastifyRequest): void {
 
 export function installAccessControl(app: FastifyInstance, ctx: AppContext): RouteEntry[] {
   const table: RouteEntry[] = [];
+  // Session → principal for this server; see principal-cache.ts for why it cannot serve a stale principal.
+  const principals = new PrincipalCache();
+  const readStamp = stampReader(ctx.database);
   app.decorateRequest('principal', null);
   app.decorateRequest('account', null);
   app.decorateRequest('sessionId', null);
@@ -70,15 +73,12 @@ export function installAccessControl(app: FastifyInstance, ctx: AppContext): Rou
     }
     const token = req.cookies[SESSION_COOKIE];
     if (token) {
-      const session = await findSession(ctx.db, token);
-      if (session) {
-        const loaded = await loadPrincipal(ctx.db, session.accountId);
-        if (loaded) {
-          req.principal = loaded.principal;
-          req.account = loaded.account;
-          req.sessionId = session.id;
-          req.secondFactor = session.secondFactor;
-        }
+      const auth = await authenticate(ctx.db, principals, readStamp, token);
+      if (auth) {
+        req.principal = auth.principal;
+        req.account = auth.account;
+        req.sessionId = auth.sessionId;
+        req.secondFactor = auth.secondFactor;
       }
     }
     // Decided here, before the body is parsed or validated: a caller without access learns nothing about the

@@ -7,7 +7,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { newId } from '../ids.ts';
+import { requestId } from '../ids.ts';
 import { AppError } from '../errors.ts';
 import type { AppContext } from '../context.ts';
 import { errorHandler, localisedBody } from './error-handler.ts';
@@ -27,7 +27,7 @@ export async function buildServer(ctx: AppContext, features: Feature[]): Promise
     loggerInstance: ctx.log as unknown as FastifyBaseLogger,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
-      return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : newId();
+      return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : requestId();
     },
     trustProxy: process.env.SOTAY_TRUST_PROXY === '1',
     bodyLimit: 2 * 1024 * 1024,
@@ -40,10 +40,6 @@ export async function buildServer(ctx: AppContext, features: Feature[]): Promise
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  app.addHook('onSend', async (req, reply, payload) => {
-    reply.header('x-request-id', String(req.id));
-    return payload;
-  });
   app.setErrorHandler(errorHandler);
   await app.register(cookie);
   await app.register(multipart, {

@@ -58,11 +58,32 @@ export function subtreeBounds(path: string): [string, string] {
  * SQL filters: `audience_path in (ancestors) or audience_path between subtreeBounds(s) for s in subtrees`.
  */
 export interface AudienceView {
-  ancestors: string[];
-  subtrees: string[];
+  readonly ancestors: readonly string[];
+  readonly subtrees: readonly string[];
 }
 
+// Views of principals that cannot change (the frozen ones the principal cache hands to every request of a
+// session), so a feed or document request does not work out the same view again.
+const views = new WeakMap<Principal, Map<Permission, AudienceView>>();
+
 export function audienceView(principal: Principal, permission: Permission = 'content.read'): AudienceView {
+  if (!Object.isFrozen(principal) || !Object.isFrozen(principal.grants))
+    return buildView(principal, permission);
+  let byPermission = views.get(principal);
+  if (!byPermission) views.set(principal, (byPermission = new Map()));
+  let view = byPermission.get(permission);
+  if (!view) {
+    const built = buildView(principal, permission);
+    view = Object.freeze({
+      ancestors: Object.freeze(built.ancestors),
+      subtrees: Object.freeze(built.subtrees),
+    });
+    byPermission.set(permission, view);
+  }
+  return view;
+}
+
+function buildView(principal: Principal, permission: Permission): AudienceView {
   const subtrees = scopesFor(principal, permission);
   const ancestors = new Set<string>();
   for (const g of principal.grants) {
