@@ -68,13 +68,18 @@ interface BranchMember {
 }
 
 /** A meeting's state after the whole programme was run, through the domain's own state machine. */
+/** The programme of a generated meeting: regular, or regular with the quarter's theme. */
+function programmeOf(kind: MeetingKind): MeetingState {
+  const template = kind === 'regular' ? REGULAR_MEETING_TEMPLATE : REGULAR_AND_THEMED_MEETING_TEMPLATE;
+  return createMeetingState(template.steps);
+}
+
 function heldState(
   kind: MeetingKind,
   t: { published: string; started: string; ended: string },
   approved?: string,
 ) {
-  const template = kind === 'regular' ? REGULAR_MEETING_TEMPLATE : REGULAR_AND_THEMED_MEETING_TEMPLATE;
-  let state: MeetingState = createMeetingState(template.steps);
+  let state = programmeOf(kind);
   const apply = (action: MeetingAction) => {
     const r = advanceStep(state, action);
     if (!r.ok) throw new Error(`generated meeting: ${action.type} refused (${r.code})`);
@@ -96,8 +101,7 @@ function heldState(
 }
 
 function publishedState(kind: MeetingKind, published: string): MeetingState {
-  const template = kind === 'regular' ? REGULAR_MEETING_TEMPLATE : REGULAR_AND_THEMED_MEETING_TEMPLATE;
-  const r = advanceStep(createMeetingState(template.steps), { type: 'publish', at: published });
+  const r = advanceStep(programmeOf(kind), { type: 'publish', at: published });
   if (!r.ok) throw new Error(`generated meeting: publish refused (${r.code})`);
   return r.state;
 }

@@ -6,7 +6,7 @@ import type { DatasetPlugin } from '../../demo/generate.ts';
 import { branchBatches } from '../../demo/generate.ts';
 import { MEETING_HISTORY_MONTHS } from '../meetings/dataset.ts';
 import { trailingMonths } from './period.ts';
-import { activityCounts, meetingCounts, taskCounts, writeBranchMonths, type Counts } from './rollup.ts';
+import { recountBranch } from './rollup.ts';
 
 export const supervisionDataset: DatasetPlugin = {
   name: 'supervision',
@@ -16,14 +16,8 @@ export const supervisionDataset: DatasetPlugin = {
     let branches = 0;
     for await (const batch of branchBatches(ctx, 100)) {
       await ctx.db.transaction().execute(async (trx) => {
-        for (const b of batch) {
-          // One write per branch with all its months, as the nightly job does: the level rows move once per month.
-          const counts = await taskCounts(trx, b.id);
-          const add = (m: string, c: Counts) => counts.set(m, { ...counts.get(m), ...c });
-          for (const month of months) add(month, await meetingCounts(trx, b.id, month));
-          add(months.at(-1)!, await activityCounts(trx, b.id, at));
-          await writeBranchMonths(trx, { orgId: b.id, orgPath: b.path }, counts);
-        }
+        // The nightly job's own recount, over the twelve generated months.
+        for (const b of batch) await recountBranch(trx, b, { meetingMonths: months, at });
       });
       branches += batch.length;
       progress(branches, info.branches);

@@ -1,13 +1,6 @@
 import type { AppContext } from '../../platform/context.ts';
 import { enqueueJob, registerJobHandler } from '../../platform/jobs/queue.ts';
-import {
-  activityCounts,
-  meetingCounts,
-  refreshMeetingMonth,
-  taskCounts,
-  writeBranchMonths,
-  type Counts,
-} from './rollup.ts';
+import { recountBranch, refreshMeetingMonth } from './rollup.ts';
 
 let registered = false;
 
@@ -45,16 +38,13 @@ export async function refreshAll(ctx: AppContext, at: Date): Promise<number> {
   // first hour (a branch counts in the months it has a row; see README).
   const tomorrow = new Date(at.getTime() + 86_400_000).toISOString().slice(0, 7);
   for (const b of branches) {
-    await ctx.db.transaction().execute(async (trx) => {
-      // One write per branch with every month: branch rows and then level rows are locked in one order.
-      const months = await taskCounts(trx, b.id);
-      const add = (m: string, c: Counts) => months.set(m, { ...months.get(m), ...c });
-      add(prev, await meetingCounts(trx, b.id, prev));
-      add(month, await meetingCounts(trx, b.id, month));
-      add(month, await activityCounts(trx, b.id, at));
-      if (tomorrow !== month) add(tomorrow, {});
-      await writeBranchMonths(trx, { orgId: b.id, orgPath: b.path }, months);
-    });
+    await ctx.db.transaction().execute((trx) =>
+      recountBranch(trx, b, {
+        meetingMonths: [prev, month],
+        at,
+        openMonths: tomorrow !== month ? [tomorrow] : [],
+      }),
+    );
   }
   return branches.length;
 }

@@ -290,3 +290,22 @@ export async function activityCounts(db: DbOrTx, orgId: string, at: Date): Promi
     .executeTakeFirst();
   return { active_members: Number(row?.n ?? 0) };
 }
+
+/**
+ * Recounts a branch from its records in one write: its tasks, its meetings of `meetingMonths`, its app activity
+ * at `at` (in the month of `at`), and an empty row for each of `openMonths` so the branch counts in them. One
+ * write with every month locks the branch rows and then the level rows in one order (the nightly job, the
+ * generated dataset).
+ */
+export async function recountBranch(
+  db: DbOrTx,
+  branch: { id: string; path: string },
+  input: { meetingMonths: readonly string[]; at: Date; openMonths?: readonly string[] },
+): Promise<void> {
+  const months = await taskCounts(db, branch.id);
+  const add = (m: string, c: Counts) => months.set(m, { ...months.get(m), ...c });
+  for (const month of input.meetingMonths) add(month, await meetingCounts(db, branch.id, month));
+  add(input.at.toISOString().slice(0, 7), await activityCounts(db, branch.id, input.at));
+  for (const month of input.openMonths ?? []) add(month, {});
+  await writeBranchMonths(db, { orgId: branch.id, orgPath: branch.path }, months);
+}
