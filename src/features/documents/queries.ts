@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { DbOrTx } from '../../platform/db/database.ts';
+import { prepareQuery } from '../../platform/db/prepared.ts';
 import type { AudienceView } from '../../platform/permissions/check.ts';
 import { audienceSql } from './audience.ts';
 import type { DocumentTable } from './tables.ts';
@@ -15,8 +16,12 @@ export interface DocumentFile {
   textError: string | null;
 }
 
+const documentById = prepareQuery((db, p: { id: string }) =>
+  db.selectFrom('documents').selectAll().where('id', '=', p.id),
+);
+
 export async function findDocument(db: DbOrTx, id: string): Promise<DocumentRow | null> {
-  return (await db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
+  return (await documentById.first(db, { id })) ?? null;
 }
 
 export async function audienceOf(db: DbOrTx, id: string): Promise<string[]> {
@@ -29,28 +34,34 @@ export async function audienceOf(db: DbOrTx, id: string): Promise<string[]> {
   return rows.map((r) => r.audience_path);
 }
 
+const audienceRows = prepareQuery((db, p: { id: string }) =>
+  db
+    .selectFrom('document_audience as a')
+    .leftJoin('orgs as o', 'o.path', 'a.audience_path')
+    .select(['a.audience_path', 'o.id', 'o.name'])
+    .where('a.document_id', '=', p.id)
+    .orderBy('a.audience_path'),
+);
+
 /** The audience paths with the organisation at each (one statement; a path whose organisation is gone has none). */
 export async function audienceWithOrgs(
   db: DbOrTx,
   id: string,
 ): Promise<Array<{ path: string; orgId: string | null; orgName: string | null }>> {
-  const rows = await db
-    .selectFrom('document_audience as a')
-    .leftJoin('orgs as o', 'o.path', 'a.audience_path')
-    .select(['a.audience_path', 'o.id', 'o.name'])
-    .where('a.document_id', '=', id)
-    .orderBy('a.audience_path')
-    .execute();
+  const rows = await audienceRows.all(db, { id });
   return rows.map((r) => ({ path: r.audience_path, orgId: r.id, orgName: r.name }));
 }
 
-export async function filesOf(db: DbOrTx, id: string): Promise<DocumentFile[]> {
-  const rows = await db
+const fileRows = prepareQuery((db, p: { id: string }) =>
+  db
     .selectFrom('document_files')
     .select(['id', 'file_name', 'mime', 'size', 'text_status', 'text_error'])
-    .where('document_id', '=', id)
-    .orderBy('created_at')
-    .execute();
+    .where('document_id', '=', p.id)
+    .orderBy('created_at'),
+);
+
+export async function filesOf(db: DbOrTx, id: string): Promise<DocumentFile[]> {
+  const rows = await fileRows.all(db, { id });
   return rows.map((r) => ({
     id: r.id,
     fileName: r.file_name,
@@ -195,19 +206,22 @@ export async function documentFacets(db: DbOrTx, view: AudienceView) {
   return { kinds: sum('kind'), levels: sum('level'), years: sum('year').reverse() };
 }
 
-export async function readState(db: DbOrTx, accountId: string, documentId: string) {
-  // One statement for both marks: the document page asks on every view.
-  const row = await db
+const readStateRow = prepareQuery((db, p: { accountId: string; documentId: string }) =>
+  db
     .selectFrom('documents as d')
     .leftJoin('document_reads as r', (j) =>
-      j.onRef('r.document_id', '=', 'd.id').on('r.account_id', '=', accountId),
+      j.onRef('r.document_id', '=', 'd.id').on('r.account_id', '=', p.accountId),
     )
     .leftJoin('document_bookmarks as b', (j) =>
-      j.onRef('b.document_id', '=', 'd.id').on('b.account_id', '=', accountId),
+      j.onRef('b.document_id', '=', 'd.id').on('b.account_id', '=', p.accountId),
     )
     .select(['r.opened_at', 'r.finished_at', 'b.created_at as bookmarked_at'])
-    .where('d.id', '=', documentId)
-    .executeTakeFirst();
+    .where('d.id', '=', p.documentId),
+);
+
+export async function readState(db: DbOrTx, accountId: string, documentId: string) {
+  // One statement for both marks: the document page asks on every view.
+  const row = await readStateRow.first(db, { accountId, documentId });
   return {
     openedAt: row?.opened_at ?? null,
     finishedAt: row?.finished_at ?? null,

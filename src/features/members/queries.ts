@@ -1,4 +1,5 @@
 import type { DbOrTx } from '../../platform/db/database.ts';
+import { prepareQuery } from '../../platform/db/prepared.ts';
 import { subtreeBounds } from '../../platform/permissions/check.ts';
 import { fold } from '../../text/fold.ts';
 import type { MemberTable } from './tables.ts';
@@ -69,8 +70,10 @@ function toMember(r: Row): Member {
   };
 }
 
+const memberById = prepareQuery((db, p: { id: string }) => selectMembers(db).where('members.id', '=', p.id));
+
 export async function findMember(db: DbOrTx, id: string): Promise<Member | null> {
-  const r = await selectMembers(db).where('members.id', '=', id).executeTakeFirst();
+  const r = await memberById.first(db, { id });
   return r ? toMember(r) : null;
 }
 

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { DbOrTx } from '../../platform/db/database.ts';
+import { prepareQuery } from '../../platform/db/prepared.ts';
 
 // One counter for "some news item, its audience or its state changed", bumped in the transaction of the change,
 // so a feed page kept in memory can tell with one primary-key read whether it is still right, in this process or
@@ -14,7 +15,11 @@ export async function bumpFeedStamp(db: DbOrTx): Promise<void> {
     .execute();
 }
 
+const stampRow = prepareQuery((db, p: { id: number }) =>
+  db.selectFrom('news_feed_stamp').select('value').where('id', '=', p.id),
+);
+
 export async function readFeedStamp(db: DbOrTx): Promise<number> {
-  const row = await db.selectFrom('news_feed_stamp').select('value').where('id', '=', 1).executeTakeFirst();
+  const row = await stampRow.first(db, { id: 1 });
   return Number(row?.value ?? 0);
 }

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db, DbOrTx } from '../../platform/db/database.ts';
+import { prepareQuery } from '../../platform/db/prepared.ts';
 import type { AudienceView } from '../../platform/permissions/check.ts';
 import { audienceSql, insideSql } from '../documents/audience.ts';
 import type { NewsTable } from './tables.ts';
@@ -140,6 +141,15 @@ async function firstPage(
 }
 
 /** The live items the view may see: pinned first, then newest first; keyset-paged on (pinned, publish_at, id). */
+/** Which of a page's items the account has read (a page has at most 51 items, so few shapes). */
+const readMarks = prepareQuery((db, p: { accountId: string; ids: string[] }) =>
+  db
+    .selectFrom('news_reads')
+    .select('news_id')
+    .where('account_id', '=', p.accountId)
+    .where('news_id', 'in', p.ids),
+);
+
 export async function newsFeed(
   db: DbOrTx,
   view: AudienceView,
@@ -151,20 +161,7 @@ export async function newsFeed(
   const read =
     rows.length === 0
       ? new Set<string>()
-      : new Set(
-          (
-            await db
-              .selectFrom('news_reads')
-              .select('news_id')
-              .where('account_id', '=', accountId)
-              .where(
-                'news_id',
-                'in',
-                rows.map((r) => r.id),
-              )
-              .execute()
-          ).map((r) => r.news_id),
-        );
+      : new Set((await readMarks.all(db, { accountId, ids: rows.map((r) => r.id) })).map((r) => r.news_id));
   const last = rows[rows.length - 1];
   return {
     items: rows.map((r) => ({ ...r, unread: !read.has(r.id) })),

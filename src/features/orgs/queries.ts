@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { DbOrTx } from '../../platform/db/database.ts';
+import { prepareQuery } from '../../platform/db/prepared.ts';
 import { subtreeBounds } from '../../platform/permissions/check.ts';
 import type { OrgTable } from './tables.ts';
 import { idsOnPath } from './paths.ts';
@@ -55,14 +56,21 @@ function selectOrgs(db: DbOrTx) {
     ]);
 }
 
+const orgById = prepareQuery((db, p: { id: string }) => selectOrgs(db).where('orgs.id', '=', p.id));
+const orgsByIds = prepareQuery((db, p: { ids: string[] }) => selectOrgs(db).where('orgs.id', 'in', p.ids));
+
 export async function findOrg(db: DbOrTx, id: string): Promise<Org | null> {
-  const row = await selectOrgs(db).where('orgs.id', '=', id).executeTakeFirst();
+  const row = await orgById.first(db, { id });
   return row ? toOrg(row) : null;
 }
 
 export async function findOrgs(db: DbOrTx, ids: string[]): Promise<Org[]> {
   if (ids.length === 0) return [];
-  const rows = await selectOrgs(db).where('orgs.id', 'in', ids).execute();
+  // Long lists (imports, reports) are built each time: a prepared shape per length would only fill the cache.
+  const rows =
+    ids.length <= 8
+      ? await orgsByIds.all(db, { ids })
+      : await selectOrgs(db).where('orgs.id', 'in', ids).execute();
   return rows.map(toOrg);
 }
 

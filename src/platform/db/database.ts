@@ -7,6 +7,7 @@ import type { Pool } from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect, PostgresAdapter, type Transaction } from 'kysely';
 import type { DB } from './schema.ts';
 import { withStatementCache } from './statement-cache.ts';
+import { registerRawSqlite } from './prepared.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 export type Db = Kysely<DB>;
@@ -63,7 +64,9 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('cache_size = -32000');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const statements = withStatementCache(sqlite);
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: statements }) });
+  registerRawSqlite(db, sqlite, (text) => statements.prepare(text) as SQLite.Statement);
   return { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
 }
 
