@@ -5,6 +5,7 @@ import type { AudienceView } from '../../platform/permissions/check.ts';
 import { audienceSql, insideSql } from '../documents/audience.ts';
 import type { NewsTable } from './tables.ts';
 import { readFeedStamp } from './feed-stamp.ts';
+import { feedItemPrefix, feedJson } from './feed-json.ts';
 
 export type NewsRow = NewsTable;
 
@@ -46,14 +47,19 @@ function decodeCursor(c: string): [number, string, string] | null {
 const visibleTo = (view: AudienceView) =>
   sql<boolean>`exists (select 1 from news_audience a where a.news_id = n.id and ${audienceSql('a.audience_path', view)})`;
 
-type FeedRow = Omit<FeedItem, 'unread'>;
+export type FeedRow = Omit<FeedItem, 'unread'>;
 
-interface KeptPage {
+interface PageRows {
+  rows: FeedRow[];
+  hasMore: boolean;
+  /** Each row as JSON up to its unread mark (feed-json.ts); made once for a kept page. */
+  prefixes?: readonly string[];
+}
+
+interface KeptPage extends PageRows {
   stamp: number;
   /** The page is right until then: the next scheduled item goes live, or a minute passes. */
   until: string;
-  rows: FeedRow[];
-  hasMore: boolean;
 }
 
 const KEPT_FOR_MS = 60_000;
@@ -119,7 +125,7 @@ async function firstPage(
   db: Db,
   view: AudienceView,
   opts: { section?: string; limit: number; now: string },
-): Promise<{ rows: FeedRow[]; hasMore: boolean }> {
+): Promise<PageRows> {
   let pages = keptPages.get(db);
   if (!pages) keptPages.set(db, (pages = new Map()));
   const key = pageKey(view, opts);
@@ -136,11 +142,11 @@ async function firstPage(
   const minute = new Date(Date.parse(opts.now) + KEPT_FOR_MS).toISOString();
   const until = next?.at && next.at < minute ? next.at : minute;
   if (pages.size >= MAX_KEPT) pages.clear();
-  pages.set(key, { stamp, until, ...page });
-  return page;
+  const keptPage: KeptPage = { stamp, until, ...page, prefixes: page.rows.map(feedItemPrefix) };
+  pages.set(key, keptPage);
+  return keptPage;
 }
 
-/** The live items the view may see: pinned first, then newest first; keyset-paged on (pinned, publish_at, id). */
 /** Which of a page's items the account has read (a page has at most 51 items, so few shapes). */
 const readMarks = prepareQuery((db, p: { accountId: string; ids: string[] }) =>
   db
@@ -150,26 +156,44 @@ const readMarks = prepareQuery((db, p: { accountId: string; ids: string[] }) =>
     .where('news_id', 'in', p.ids),
 );
 
-export async function newsFeed(
-  db: DbOrTx,
-  view: AudienceView,
-  accountId: string,
-  opts: { section?: string; limit: number; cursor?: string; now: string },
-): Promise<{ items: FeedItem[]; nextCursor: string | null }> {
-  const { rows, hasMore } =
+type FeedOptions = { section?: string; limit: number; cursor?: string; now: string };
+
+/** The live items the view may see: pinned first, then newest first; keyset-paged on (pinned, publish_at, id). */
+async function feedPage(db: DbOrTx, view: AudienceView, accountId: string, opts: FeedOptions) {
+  const page: PageRows =
     opts.cursor || db.isTransaction ? await feedRows(db, view, opts) : await firstPage(db as Db, view, opts);
+  const { rows } = page;
   const read =
     rows.length === 0
       ? new Set<string>()
       : new Set((await readMarks.all(db, { accountId, ids: rows.map((r) => r.id) })).map((r) => r.news_id));
   const last = rows[rows.length - 1];
-  return {
-    items: rows.map((r) => ({ ...r, unread: !read.has(r.id) })),
-    nextCursor:
-      hasMore && last
-        ? encodeCursor({ pinned: last.pinned ? 1 : 0, publish_at: last.publishedAt, id: last.id })
-        : null,
-  };
+  const nextCursor =
+    page.hasMore && last
+      ? encodeCursor({ pinned: last.pinned ? 1 : 0, publish_at: last.publishedAt, id: last.id })
+      : null;
+  return { ...page, read, nextCursor };
+}
+
+export async function newsFeed(
+  db: DbOrTx,
+  view: AudienceView,
+  accountId: string,
+  opts: FeedOptions,
+): Promise<{ items: FeedItem[]; nextCursor: string | null }> {
+  const { rows, read, nextCursor } = await feedPage(db, view, accountId, opts);
+  return { items: rows.map((r) => ({ ...r, unread: !read.has(r.id) })), nextCursor };
+}
+
+/** The same page as the API's JSON text (`{ items, nextCursor }`, items with their section names). */
+export async function newsFeedJson(
+  db: DbOrTx,
+  view: AudienceView,
+  accountId: string,
+  opts: FeedOptions,
+): Promise<string> {
+  const { rows, read, nextCursor, prefixes } = await feedPage(db, view, accountId, opts);
+  return feedJson(prefixes ?? rows.map(feedItemPrefix), rows, read, nextCursor);
 }
 
 /** Unread live items per section, for the tabs and the home tile. */

@@ -16,8 +16,8 @@ import {
 import { IdParams } from '../orgs/schemas.ts';
 import { findOrg, findOrgs, type Org } from '../orgs/queries.ts';
 import { loadVisibleOrg } from '../orgs/routes.ts';
-import { NEWS_SECTIONS, SECTION_NAMES, type NewsSection } from './sections.ts';
-import { editorList, findNews, newsAudience, newsFeed, unreadCounts, type NewsRow } from './queries.ts';
+import { NEWS_SECTIONS, SECTION_NAMES } from './sections.ts';
+import { editorList, findNews, newsAudience, newsFeedJson, unreadCounts, type NewsRow } from './queries.ts';
 import { createNews, markNewsRead, setNewsState, updateNews, type NewsInput } from './service.ts';
 import { emitNewsPublished } from './notify.ts';
 
@@ -182,18 +182,16 @@ export function newsRoutes(api: Api, ctx: AppContext): void {
         },
       },
     },
-    async (req) => {
+    async (req, reply) => {
       const principal = principalOf(req);
-      const page = await newsFeed(ctx.db, audienceView(principal), principal.accountId, {
+      const json = await newsFeedJson(ctx.db, audienceView(principal), principal.accountId, {
         section: req.query.section,
         limit: req.query.limit ?? 20,
         cursor: req.query.cursor,
         now: nowIso(),
       });
-      return {
-        items: page.items.map((i) => ({ ...i, sectionName: SECTION_NAMES[i.section as NewsSection] })),
-        nextCursor: page.nextCursor,
-      };
+      // Written by feed-json.ts in the shape of the schema above; a JSON string is sent as it is, unserialised.
+      return reply.type('application/json; charset=utf-8').send(json as never);
     },
   );
 

@@ -12,7 +12,7 @@ let tree: SmallTree;
 const orgById = prepareQuery((db, p: { id: string }) =>
   db.selectFrom('orgs').select(['id', 'name', 'path']).where('id', '=', p.id),
 );
-const orgsIn = prepareQuery((db, p: { ids: string[]; status: string }) =>
+const orgsIn = prepareQuery((db, p: { ids: string[]; status: 'active' | 'closed' }) =>
   db
     .selectFrom('orgs')
     .select(['id', 'name'])
