@@ -1,5 +1,6 @@
 import type { Kysely, Migration } from 'kysely';
 import { columnsFor } from '../../platform/db/columns.ts';
+import { createStamp } from '../../platform/db/stamp-triggers.ts';
 
 export const documentMigrations: Record<string, Migration> = {
   '20261123_41_documents': {
@@ -90,6 +91,42 @@ export const documentMigrations: Record<string, Migration> = {
         .on('document_reads')
         .columns(['document_id'])
         .execute();
+    },
+  },
+  '20261207_30_documents_stamp': {
+    async up(db: Kysely<unknown>) {
+      // What a document page shows for every reader: the document, its audience (with the organisations' names),
+      // its files. Reads and bookmarks are per reader and read on every view, so they are not watched.
+      await createStamp(db, 'documents_stamp', [
+        {
+          table: 'documents',
+          columns: [
+            'kind',
+            'number',
+            'issued_on',
+            'issuer',
+            'level',
+            'title',
+            'summary',
+            'body',
+            'body_file_id',
+            'source_name',
+            'year',
+            'org_id',
+            'org_path',
+            'status',
+            'updated_at',
+          ],
+          onInsert: false,
+        },
+        { table: 'document_audience', columns: ['document_id', 'audience_path'], onInsert: true },
+        {
+          table: 'document_files',
+          columns: ['document_id', 'file_name', 'mime', 'size', 'text_status', 'text_error', 'created_at'],
+          onInsert: true,
+        },
+        { table: 'orgs', columns: ['id', 'name', 'path'], onInsert: true },
+      ]);
     },
   },
 };

@@ -24,17 +24,8 @@ import {
   type DocumentType,
   type IssuingLevel,
 } from './kinds.ts';
-import { paragraphsOf } from './paragraphs.ts';
-import {
-  audienceWithOrgs,
-  documentFacets,
-  filesOf,
-  findDocument,
-  listDocuments,
-  readState,
-  type DocumentListItem,
-  type DocumentRow,
-} from './queries.ts';
+import { sharedDocument, type SharedDocument } from './kept-documents.ts';
+import { documentFacets, filesOf, listDocuments, readState, type DocumentListItem } from './queries.ts';
 import {
   attachFile,
   createDocument,
@@ -73,21 +64,14 @@ export async function loadReadableDocument(
   ctx: AppContext,
   principal: Principal,
   id: string,
-): Promise<{
-  doc: DocumentRow;
-  audience: string[];
-  audienceOrgs: Array<{ id: string; name: string }>;
-  canManage: boolean;
-}> {
-  const doc = await findDocument(ctx.db, id);
-  if (!doc) throw notFound();
-  const withOrgs = await audienceWithOrgs(ctx.db, id);
-  const audience = withOrgs.map((a) => a.path);
-  const audienceOrgs = withOrgs.flatMap((a) => (a.orgId ? [{ id: a.orgId, name: a.orgName ?? '' }] : []));
-  const canManage = can(principal, 'content.publish', doc.org_path);
-  const visible = doc.status === 'published' && canSeeAudience(audienceView(principal), audience);
+): Promise<SharedDocument & { canManage: boolean }> {
+  const shared = await sharedDocument(ctx.db, id);
+  if (!shared) throw notFound();
+  const canManage = can(principal, 'content.publish', shared.doc.org_path);
+  const visible =
+    shared.doc.status === 'published' && canSeeAudience(audienceView(principal), shared.audience);
   if (!visible && !canManage) throw notFound();
-  return { doc, audience, audienceOrgs, canManage };
+  return { ...shared, canManage };
 }
 
 async function loadManagedDocument(ctx: AppContext, req: FastifyRequest, id: string) {
@@ -119,8 +103,8 @@ function inputOf(b: Static<typeof DocumentBody>, org: Org): DocumentInput {
 }
 
 async function present(ctx: AppContext, principal: Principal, id: string) {
-  const { doc, audienceOrgs, canManage } = await loadReadableDocument(ctx, principal, id);
-  const [files, state] = await Promise.all([filesOf(ctx.db, id), readState(ctx.db, principal.accountId, id)]);
+  const { doc, audienceOrgs, files, paragraphs, canManage } = await loadReadableDocument(ctx, principal, id);
+  const state = await readState(ctx.db, principal.accountId, id);
   return {
     ...presentSummary({
       id: doc.id,
@@ -138,7 +122,7 @@ async function present(ctx: AppContext, principal: Principal, id: string) {
     orgId: doc.org_id,
     sourceName: doc.source_name,
     audience: audienceOrgs,
-    paragraphs: paragraphsOf(doc.body),
+    paragraphs: paragraphs.slice(),
     files: files.map((f) => ({ ...f, url: `/api/v1/documents/${id}/files/${f.id}` })),
     canManage,
     updatedAt: doc.updated_at,

@@ -57,8 +57,15 @@ export interface DocumentReadTable {
   finished_at: string | null;
 }
 
+/** Moved by triggers on every change a document page shows (kept-documents.ts). */
+export interface DocumentsStampTable {
+  id: number;
+  value: number;
+}
+
 declare module '../../platform/db/schema.ts' {
   interface DB {
+    documents_stamp: DocumentsStampTable;
     documents: DocumentTable;
     document_audience: DocumentAudienceTable;
     document_files: DocumentFileTable;
