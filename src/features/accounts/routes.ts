@@ -16,7 +16,7 @@ import { ROLE_NAMES_VI } from '../../platform/permissions/roles.ts';
 import { nowIso } from '../../platform/db/database.ts';
 import { findOrgs } from '../orgs/queries.ts';
 import { findMember } from '../members/queries.ts';
-import { presentMember } from '../members/routes.ts';
+import { MemberView, presentMember } from '../members/routes.ts';
 import { authenticate, changePassword } from './service.ts';
 
 const tags = ['Tài khoản'];
@@ -204,7 +204,7 @@ export function accountRoutes(api: Api, ctx: AppContext): void {
               mustChangePassword: Type.Boolean(),
               preferences: Preferences,
             }),
-            member: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
+            member: Type.Union([MemberView, Type.Null()]),
             roles: Type.Array(
               Type.Object({
                 role: Type.String(),

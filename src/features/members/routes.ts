@@ -17,7 +17,7 @@ import { importMembers } from './import.ts';
 const tags = ['Đảng viên'];
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
 
-const MemberView = Type.Object({
+export const MemberView = Type.Object({
   id: Type.String(),
   fullName: Type.String(),
   orgId: Type.String(),

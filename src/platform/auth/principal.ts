@@ -1,4 +1,5 @@
 import type { DbOrTx } from '../db/database.ts';
+import { prepareQuery } from '../db/prepared.ts';
 import type { Grant, Principal } from '../permissions/check.ts';
 import { isRole } from '../permissions/roles.ts';
 
@@ -14,13 +15,8 @@ export interface AccountInfo {
  * Builds the principal of an account: explicit grants from role_grants, plus the implicit member role on the
  * member's own branch (and on the host branch of a temporary transfer), which follows the member on transfer.
  */
-export async function loadPrincipal(
-  db: DbOrTx,
-  accountId: string,
-): Promise<{ principal: Principal; account: AccountInfo } | null> {
-  // One row for the account, its member and the host branch of a temporary transfer; one query for the explicit
-  // grants. Runs on every authenticated request, so the round trips matter.
-  const account = await db
+const accountRow = prepareQuery((db, p: { accountId: string }) =>
+  db
     .selectFrom('accounts')
     .leftJoin('members', 'members.id', 'accounts.member_id')
     .leftJoin('orgs as host', 'host.id', 'members.host_org_id')
@@ -38,17 +34,28 @@ export async function loadPrincipal(
       'host.id as host_id',
       'host.path as host_path',
     ])
-    .where('accounts.id', '=', accountId)
-    .executeTakeFirst();
-  if (!account || account.disabled_at) return null;
-  const grants: Grant[] = [];
-  const explicit = await db
+    .where('accounts.id', '=', p.accountId),
+);
+
+const explicitGrants = prepareQuery((db, p: { accountId: string }) =>
+  db
     .selectFrom('role_grants')
     .innerJoin('orgs', 'orgs.id', 'role_grants.org_id')
     .select(['role_grants.role', 'orgs.id as orgId', 'orgs.path as orgPath'])
-    .where('role_grants.account_id', '=', accountId)
-    .where('orgs.status', '=', 'active')
-    .execute();
+    .where('role_grants.account_id', '=', p.accountId)
+    .where('orgs.status', '=', 'active'),
+);
+
+export async function loadPrincipal(
+  db: DbOrTx,
+  accountId: string,
+): Promise<{ principal: Principal; account: AccountInfo } | null> {
+  // One row for the account, its member and the host branch of a temporary transfer; one query for the explicit
+  // grants. Runs on every authenticated request, so the round trips matter.
+  const account = await accountRow.first(db, { accountId });
+  if (!account || account.disabled_at) return null;
+  const grants: Grant[] = [];
+  const explicit = await explicitGrants.all(db, { accountId });
   for (const g of explicit) {
     if (isRole(g.role)) grants.push({ role: g.role, orgId: g.orgId, orgPath: g.orgPath, implicit: false });
   }

@@ -1,6 +1,7 @@
 import { hash, randomBytes } from 'node:crypto';
 import type { DbOrTx } from '../db/database.ts';
 import { nowIso } from '../db/database.ts';
+import { prepareQuery } from '../db/prepared.ts';
 import type { SecondFactorState } from './totp-gate.ts';
 import './totp-tables.ts';
 import { loadPrincipal } from './principal.ts';
@@ -46,9 +47,8 @@ export interface SessionRow {
   secondFactor: SecondFactorState | null;
 }
 
-export async function findSession(db: DbOrTx, token: string): Promise<SessionRow | null> {
-  if (!token || token.length > 100) return null;
-  const row = await db
+const sessionById = prepareQuery((db, p: { id: string }) =>
+  db
     .selectFrom('sessions')
     .leftJoin('pending_second_factor', 'pending_second_factor.session_id', 'sessions.id')
     .select([
@@ -58,8 +58,12 @@ export async function findSession(db: DbOrTx, token: string): Promise<SessionRow
       'sessions.expires_at',
       'pending_second_factor.state as second_factor',
     ])
-    .where('sessions.id', '=', digest(token))
-    .executeTakeFirst();
+    .where('sessions.id', '=', p.id),
+);
+
+export async function findSession(db: DbOrTx, token: string): Promise<SessionRow | null> {
+  if (!token || token.length > 100) return null;
+  const row = await sessionById.first(db, { id: digest(token) });
   if (!row) return null;
   const now = Date.now();
   if (Date.parse(row.expires_at) <= now) {
