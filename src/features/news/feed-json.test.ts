@@ -27,7 +27,7 @@ describe('feedJson', () => {
   it('writes the feed page the API describes, with each reader’s unread marks', () => {
     const prefixes = rows.map(feedItemPrefix);
     const text = feedJson(prefixes, rows, new Set(['n2']), 'next');
-    expect(JSON.parse(text)).toEqual({
+    expect(JSON.parse(text.toString('utf8'))).toEqual({
       items: [
         { ...rows[0], sectionName: 'Trong tỉnh', unread: true },
         { ...rows[1], sectionName: 'Bản tin nội bộ', unread: false },
@@ -35,13 +35,16 @@ describe('feedJson', () => {
       nextCursor: 'next',
     });
     // The shared prefixes are not changed by one reader's marks.
-    expect(JSON.parse(feedJson(prefixes, rows, new Set(), null))).toMatchObject({
+    expect(JSON.parse(feedJson(prefixes, rows, new Set(), null).toString('utf8'))).toMatchObject({
       items: [{ unread: true }, { unread: true }],
       nextCursor: null,
     });
   });
 
   it('writes an empty page', () => {
-    expect(JSON.parse(feedJson([], [], new Set(), null))).toEqual({ items: [], nextCursor: null });
+    expect(JSON.parse(feedJson([], [], new Set(), null).toString('utf8'))).toEqual({
+      items: [],
+      nextCursor: null,
+    });
   });
 });

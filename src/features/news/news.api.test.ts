@@ -98,10 +98,11 @@ describe('news feed', () => {
 
   it('marks unread items and remembers reading per member', async () => {
     const n = await post(provinceEditor, { orgId: tree.province.id, title: 'Hội nghị Ban Chấp hành' });
-    const before = (await memberA1.get('/api/v1/news'))
-      .json()
-      .items.find((i: { id: string }) => i.id === n.id);
+    const page = await memberA1.get('/api/v1/news');
+    expect(page.headers['content-type']).toBe('application/json; charset=utf-8');
+    const before = page.json().items.find((i: { id: string }) => i.id === n.id);
     expect(before.unread).toBe(true);
+    expect(before.sectionName).toBe('Trong tỉnh');
     expect((await memberA1.post(`/api/v1/news/${n.id}/read`)).json()).toEqual({ read: true });
     const after = (await memberA1.get('/api/v1/news'))
       .json()

@@ -53,7 +53,7 @@ interface PageRows {
   rows: FeedRow[];
   hasMore: boolean;
   /** Each row as JSON up to its unread mark (feed-json.ts); made once for a kept page. */
-  prefixes?: readonly string[];
+  prefixes?: readonly Buffer[];
 }
 
 interface KeptPage extends PageRows {
@@ -185,13 +185,13 @@ export async function newsFeed(
   return { items: rows.map((r) => ({ ...r, unread: !read.has(r.id) })), nextCursor };
 }
 
-/** The same page as the API's JSON text (`{ items, nextCursor }`, items with their section names). */
+/** The same page as the API's UTF-8 JSON (`{ items, nextCursor }`, items with their section names). */
 export async function newsFeedJson(
   db: DbOrTx,
   view: AudienceView,
   accountId: string,
   opts: FeedOptions,
-): Promise<string> {
+): Promise<Buffer> {
   const { rows, read, nextCursor, prefixes } = await feedPage(db, view, accountId, opts);
   return feedJson(prefixes ?? rows.map(feedItemPrefix), rows, read, nextCursor);
 }

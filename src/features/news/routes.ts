@@ -190,7 +190,7 @@ export function newsRoutes(api: Api, ctx: AppContext): void {
         cursor: req.query.cursor,
         now: nowIso(),
       });
-      // Written by feed-json.ts in the shape of the schema above; a JSON string is sent as it is, unserialised.
+      // Written by feed-json.ts in the shape of the schema above; the bytes are sent as they are, unserialised.
       return reply.type('application/json; charset=utf-8').send(json as never);
     },
   );
