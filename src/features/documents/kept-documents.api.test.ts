@@ -1,6 +1,5 @@
-import SQLite from 'better-sqlite3';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runElsewhere } from '../../../test/support/elsewhere.ts';
 import { createTestApp, login, type Client, type TestApp } from '../../../test/support/test-app.ts';
 import {
   makeAccount,
@@ -9,7 +8,6 @@ import {
   PASSWORD,
   type SmallTree,
 } from '../../../test/support/factories.ts';
-import { sqliteFile } from '../../platform/db/database.ts';
 
 // A document page is answered from what this process keeps while documents_stamp is unchanged. Each test opens
 // the page (filling what is kept), changes something the page shows through another database connection, as
@@ -21,29 +19,7 @@ let office: Client;
 let memberA1: Client;
 let memberB1: Client;
 
-async function elsewhere(statement: string, params: unknown[] = []): Promise<void> {
-  if (t.dialect === 'postgres') {
-    const client = new pg.Client({ connectionString: t.ctx.config.databaseUrl! });
-    await client.connect();
-    try {
-      let i = 0;
-      await client.query(
-        statement.replace(/\?/g, () => `$${++i}`),
-        params,
-      );
-    } finally {
-      await client.end();
-    }
-    return;
-  }
-  const other = new SQLite(sqliteFile(t.ctx.config.dataDir));
-  try {
-    other.pragma('busy_timeout = 5000');
-    other.prepare(statement).run(...params);
-  } finally {
-    other.close();
-  }
-}
+const elsewhere = (statement: string, params: unknown[] = []) => runElsewhere(t, statement, params);
 
 async function publish(audienceOrgIds: string[]) {
   const res = await office.post('/api/v1/documents', {

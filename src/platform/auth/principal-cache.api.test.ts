@@ -1,8 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import SQLite from 'better-sqlite3';
-import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { runElsewhere } from '../../../test/support/elsewhere.ts';
 import { createTestApp, login, type Client, type TestApp } from '../../../test/support/test-app.ts';
 import {
   makeAccount,
@@ -11,7 +10,6 @@ import {
   PASSWORD,
   type SmallTree,
 } from '../../../test/support/factories.ts';
-import { sqliteFile } from '../db/database.ts';
 
 // Every authenticated request is answered from the principal cache once the session was seen. Each test below
 // first makes a request that fills the cache, then changes something the principal is made of — through the API,
@@ -23,30 +21,7 @@ let t: TestApp;
 let tree: SmallTree;
 let admin: Client;
 
-/** Runs SQL on a connection of its own, as another process sharing the database would. */
-async function elsewhere(statement: string, params: unknown[] = []): Promise<void> {
-  if (t.dialect === 'postgres') {
-    const client = new pg.Client({ connectionString: t.ctx.config.databaseUrl! });
-    await client.connect();
-    try {
-      let i = 0;
-      await client.query(
-        statement.replace(/\?/g, () => `$${++i}`),
-        params,
-      );
-    } finally {
-      await client.end();
-    }
-    return;
-  }
-  const other = new SQLite(sqliteFile(t.ctx.config.dataDir));
-  try {
-    other.pragma('busy_timeout = 5000');
-    other.prepare(statement).run(...params);
-  } finally {
-    other.close();
-  }
-}
+const elsewhere = (statement: string, params: unknown[] = []) => runElsewhere(t, statement, params);
 
 async function roles(c: Client): Promise<Array<{ role: string; orgId: string; orgPath: string }>> {
   const me = await c.get('/api/v1/me');
