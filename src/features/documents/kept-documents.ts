@@ -1,4 +1,5 @@
 import type { DbOrTx } from '../../platform/db/database.ts';
+import { deepFreeze } from '../../platform/deep-freeze.ts';
 import { prepareQuery } from '../../platform/db/prepared.ts';
 import { paragraphsOf, type Paragraph } from './paragraphs.ts';
 import { audienceWithOrgs, filesOf, findDocument, type DocumentFile, type DocumentRow } from './queries.ts';
@@ -44,14 +45,6 @@ async function load(db: DbOrTx, id: string): Promise<SharedDocument | null> {
     files,
     paragraphs: paragraphsOf(doc.body),
   });
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
 }
 
 /** The shared part of a document page, or null when there is no such document. */

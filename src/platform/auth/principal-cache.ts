@@ -1,4 +1,5 @@
 import type { Statement } from 'better-sqlite3';
+import { deepFreeze } from '../deep-freeze.ts';
 import { sql } from 'kysely';
 import type { DatabaseHandle } from '../db/database.ts';
 import type { Principal } from '../permissions/check.ts';
@@ -56,14 +57,6 @@ export class PrincipalCache {
   get size(): number {
     return this.entries.size;
   }
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
 }
 
 /**
